@@ -1,0 +1,85 @@
+package org.losslab.jobs.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.SparkSession;
+import org.losslab.jobs.spark.SparkSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/**
+ * A command that runs in a SparkSession: builds the session from the global options, runs, prints the
+ * summary (or the JSON object) on stdout, and turns a failure into one clear line on stderr and exit code 1
+ * (with {@code --json}, also an {@code {"error": ...}} object on stdout).
+ */
+abstract class SparkCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkCommand.class);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The global options: inherited options are bound to the root command's fields wherever given. */
+    LossLab global;
+
+    /** Runs the command; the session is stopped afterwards. */
+    abstract CommandResult run(SparkSession spark);
+
+    String warehouse() {
+        return global.warehouse;
+    }
+
+    @Override
+    public final Integer call() {
+        global = (LossLab) spec.root().userObject();
+        PrintStream out = System.out;
+        SparkSession spark = null;
+        try {
+            spark = SparkSessions.create("losslab " + spec.name(), global.master, global.conf);
+            CommandResult result = run(spark);
+            out.println(global.json ? toJson(result.json()) : result.summary());
+            return CommandLine.ExitCode.OK;
+        } catch (RuntimeException e) {
+            String message = message(e);
+            LOG.debug("{} failed", spec.name(), e);
+            System.err.println("losslab " + spec.name() + ": " + message);
+            if (global.json) {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("command", spec.name());
+                error.put("error", message);
+                out.println(toJson(error));
+            }
+            return 1;
+        } finally {
+            if (spark != null) {
+                spark.stop();
+            }
+        }
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The most telling message: Spark wraps task failures, the root cause says what was wrong. */
+    private static String message(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause.getMessage() == null || cause instanceof org.apache.spark.SparkException)) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+}

@@ -1,0 +1,72 @@
+package org.losslab.jobs.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the SparkSession every command runs in. Precedence, highest first: {@code --conf} flags, Spark
+ * properties set by spark-submit, the spark-defaults file named by the system property
+ * {@value #DEFAULTS_PROPERTY} (bin/losslab points it at conf/spark-defaults.conf), then the few defaults
+ * below. On a cluster nothing here overrides what spark-submit was given.
+ */
+public final class SparkSessions {
+    public static final String DEFAULTS_PROPERTY = "losslab.spark.defaults";
+    private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+
+    private SparkSessions() {
+    }
+
+    public static SparkSession create(String appName, String master, Map<String, String> overrides) {
+        SparkConf conf = new SparkConf();
+        loadDefaultsFile(conf);
+        if (master != null && !master.isBlank()) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        overrides.forEach(conf::set);
+        conf.setIfMissing("spark.app.name", appName);
+        conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        if (conf.get("spark.master").startsWith("local")) {
+            // embedded Spark talks to itself only; avoids the loopback-hostname warning and DNS lookups
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        LOG.info("Spark {} on {} ({} default parallelism)", spark.version(), conf.get("spark.master"),
+                spark.sparkContext().defaultParallelism());
+        return spark;
+    }
+
+    private static void loadDefaultsFile(SparkConf conf) {
+        String file = System.getProperty(DEFAULTS_PROPERTY);
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            LOG.warn("Spark defaults file {} does not exist; using built-in defaults", path);
+            return;
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(path)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Spark defaults " + path + ": " + e.getMessage(), e);
+        }
+        for (String key : properties.stringPropertyNames()) {
+            conf.setIfMissing(key, properties.getProperty(key).trim());
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.losslab.jobs.warehouse;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The folder of Parquet tables stages read and write: {@code <root>/<table>/}, on any Hadoop file system.
+ * Tables are replaced whole or not at all: a stage writes each output under {@code <root>/.staging/}, and
+ * {@link #commit} swaps the staged folders in by renames only after every output was written, so a job
+ * that fails half-way leaves the previous tables as they were.
+ */
+public final class Warehouse {
+    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+    private static final String STAGING = ".staging";
+    private static final String TRASH = ".trash";
+
+    private final SparkSession spark;
+    private final FileSystem fs;
+    private final Path root;
+
+    private Warehouse(SparkSession spark, FileSystem fs, Path root) {
+        this.spark = spark;
+        this.fs = fs;
+        this.root = root;
+    }
+
+    public static Warehouse open(SparkSession spark, String location) {
+        requireNonNull(location, "location");
+        try {
+            Path path = new Path(location);
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            Path root = fs.makeQualified(path);
+            fs.mkdirs(root);
+            return new Warehouse(spark, fs, root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open warehouse " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public FileSystem fileSystem() {
+        return fs;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public Path tablePath(String table) {
+        return new Path(root, table);
+    }
+
+    public boolean exists(String table) {
+        try {
+            return fs.exists(tablePath(table));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Table names: the sub-folders of the root, except hidden ones ({@code .x}, {@code _x}). */
+    public List<String> tables() {
+        try {
+            return Arrays.stream(fs.listStatus(root))
+                    .filter(FileStatus::isDirectory)
+                    .map(s -> s.getPath().getName())
+                    .filter(name -> !name.startsWith(".") && !name.startsWith("_"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list warehouse " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Dataset<Row> read(String table) {
+        if (!exists(table)) {
+            throw new IllegalArgumentException("Cannot read table " + table + ": no such table in " + root
+                    + " (tables: " + tables() + ")");
+        }
+        return spark.read().parquet(tablePath(table).toString());
+    }
+
+    /** Registers every table as a temporary view under its own name, for Spark SQL. */
+    public List<String> registerViews() {
+        List<String> names = tables();
+        for (String name : names) {
+            read(name).createOrReplaceTempView(name);
+        }
+        return names;
+    }
+
+    /** A fresh staging folder for the next version of a table; nothing is visible until {@link #commit}. */
+    public StagedTable stage(String table) {
+        return new StagedTable(table, new Path(new Path(root, STAGING), table + "-" + UUID.randomUUID()));
+    }
+
+    /**
+     * Swaps staged tables in. Each swap is two renames (old version to trash, staged version in place); if
+     * one fails, the swaps already done are rolled back before the exception propagates.
+     */
+    public void commit(List<StagedTable> staged) {
+        List<Path[]> done = new ArrayList<>();
+        try {
+            Path trash = new Path(root, TRASH);
+            fs.mkdirs(trash);
+            for (StagedTable table : staged) {
+                if (!fs.exists(table.path())) {
+                    throw new IOException("staged output " + table.path() + " of table " + table.name()
+                            + " does not exist");
+                }
+                Path live = tablePath(table.name());
+                Path old = null;
+                if (fs.exists(live)) {
+                    old = new Path(trash, table.name() + "-" + UUID.randomUUID());
+                    rename(live, old);
+                }
+                rename(table.path(), live);
+                done.add(new Path[] {live, old, table.path()});
+            }
+        } catch (IOException | RuntimeException e) {
+            rollBack(done);
+            throw new IllegalStateException("Cannot commit tables " + staged.stream().map(StagedTable::name).toList()
+                    + " in " + root + ": " + e.getMessage() + "; previous versions kept", e);
+        }
+        for (Path[] swap : done) {
+            deleteQuietly(swap[1]);
+        }
+        LOG.info("Committed tables {} in {}", staged.stream().map(StagedTable::name).toList(), root);
+    }
+
+    /** Removes staged outputs of a failed job. */
+    public void abort(List<StagedTable> staged) {
+        for (StagedTable table : staged) {
+            deleteQuietly(table.path());
+        }
+    }
+
+    private void rollBack(List<Path[]> done) {
+        for (int i = done.size() - 1; i >= 0; i--) {
+            Path live = done.get(i)[0];
+            Path old = done.get(i)[1];
+            Path stagedPath = done.get(i)[2];
+            try {
+                rename(live, stagedPath);
+                if (old != null) {
+                    rename(old, live);
+                }
+            } catch (IOException e) {
+                LOG.error("Rolling back {} failed; the previous version is at {}", live, old, e);
+            }
+        }
+    }
+
+    private void rename(Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("rename " + from + " -> " + to + " failed");
+        }
+    }
+
+    private void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            fs.delete(path, true);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}: {}", path, e.getMessage());
+        }
+    }
+
+    /** A table's next version, written but not yet visible. */
+    public record StagedTable(String name, Path path) {
+        public String location() {
+            return path.toString();
+        }
+    }
+}
