@@ -42,12 +42,14 @@ abstract class SparkCommand implements Callable<Integer> {
         global = (LossLab) spec.root().userObject();
         PrintStream out = System.out;
         SparkSession spark = null;
+        // a session that already runs in this JVM (a test, a notebook) is not ours to stop
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         try {
             spark = SparkSessions.create("losslab " + spec.name(), global.master, global.conf);
             CommandResult result = run(spark);
             out.println(global.json ? toJson(result.json()) : result.summary());
             return CommandLine.ExitCode.OK;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark rethrows checked exceptions (SparkException) undeclared
             String message = message(e);
             LOG.debug("{} failed", spec.name(), e);
             System.err.println("losslab " + spec.name() + ": " + message);
@@ -59,7 +61,7 @@ abstract class SparkCommand implements Callable<Integer> {
             }
             return 1;
         } finally {
-            if (spark != null) {
+            if (spark != null && ownSession) {
                 spark.stop();
             }
         }
@@ -73,13 +75,21 @@ abstract class SparkCommand implements Callable<Integer> {
         }
     }
 
-    /** The most telling message: Spark wraps task failures, the root cause says what was wrong. */
-    private static String message(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause
-                && (cause.getMessage() == null || cause instanceof org.apache.spark.SparkException)) {
-            cause = cause.getCause();
+    /**
+     * The most telling message: Spark wraps task failures several times over. The deepest exception that
+     * losslab itself threw names the file, line or table; otherwise the root cause says what went wrong.
+     */
+    static String message(Throwable e) {
+        Throwable ours = null;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            StackTraceElement[] frames = t.getStackTrace();
+            if (frames.length > 0 && frames[0].getClassName().startsWith("org.losslab.") && t.getMessage() != null) {
+                ours = t;
+            }
+            root = t;
         }
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        Throwable best = ours != null ? ours : root;
+        return best.getMessage() == null ? best.toString() : best.getMessage();
     }
 }

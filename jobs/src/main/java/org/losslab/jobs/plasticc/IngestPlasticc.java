@@ -180,9 +180,12 @@ public final class IngestPlasticc {
             }
             return new Result(observationCounts, objectCounts, byClass, observations.layouts(), metadata.layouts(),
                     tables);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark rethrows checked exceptions (SparkException) undeclared
             warehouse.abort(staged);
-            throw e;
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Cannot ingest PLAsTiCC, previous tables kept: " + e.getMessage(), e);
         } finally {
             if (ranked != null) {
                 ranked.unpersist();

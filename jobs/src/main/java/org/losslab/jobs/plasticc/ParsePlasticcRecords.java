@@ -108,11 +108,19 @@ final class ParsePlasticcRecords implements MapPartitionsFunction<Row, Row> {
         @Override
         public boolean hasNext() {
             while (next == null) {
-                if (!input.hasNext()) {
-                    flushSplit();
-                    return false;
+                Row row;
+                try {
+                    if (!input.hasNext()) {
+                        flushSplit();
+                        return false;
+                    }
+                    row = input.next();
+                } catch (Exception e) { // the reader's IOException arrives undeclared through Scala
+                    throw new IllegalStateException("Cannot read input file " + (display == null ? "?" : display)
+                            + (parquet ? "" : " past line " + index + " of its split at byte " + block) + ": "
+                            + e, e);
                 }
-                next = process(input.next());
+                next = process(row);
             }
             return true;
         }
