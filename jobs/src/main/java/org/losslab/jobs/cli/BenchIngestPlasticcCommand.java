@@ -1,5 +1,6 @@
 package org.losslab.jobs.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.losslab.jobs.bench.IngestPlasticcBenchmark;
 import org.losslab.jobs.bench.IngestPlasticcBenchmark.Run;
+import org.losslab.jobs.plasticc.SimulatePlasticc;
+import org.losslab.common.plasticc.sim.SimulationConfig;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,13 +21,23 @@ import picocli.CommandLine.Option;
                 + " writing Parquet, as a ratio in one run.")
 final class BenchIngestPlasticcCommand extends SparkCommand {
 
-    @Option(names = "--observations", required = true, paramLabel = "CSV",
-            description = "Observations CSV (e.g. from simulate-plasticc). Default: none (required).")
+    @Option(names = "--observations", paramLabel = "CSV",
+            description = "Observations CSV to ingest; without it a simulated set of --objects objects is made"
+                    + " (once, then reused). Default: none (simulate).")
     String observations;
 
-    @Option(names = "--metadata", required = true, paramLabel = "CSV",
-            description = "Metadata CSV of the same objects. Default: none (required).")
+    @Option(names = "--metadata", paramLabel = "CSV",
+            description = "Metadata CSV of the same objects. Default: none (simulate).")
     String metadata;
+
+    @Option(names = "--objects", paramLabel = "N", defaultValue = "55000",
+            description = "Objects to simulate when no input is given: ~190 observations each, so the default"
+                    + " makes ~10.5 million. Default: ${DEFAULT-VALUE}.")
+    long objects;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Simulation seed."
+            + " Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "./work/bench",
             description = "Scratch folder for the outputs (deleted after each run). Default: ${DEFAULT-VALUE}.")
@@ -36,6 +49,20 @@ final class BenchIngestPlasticcCommand extends SparkCommand {
 
     @Override
     CommandResult run(SparkSession spark) {
+        if ((observations == null) != (metadata == null)) {
+            throw new IllegalArgumentException("Give both --observations and --metadata, or neither (simulate)");
+        }
+        if (observations == null) {
+            Path input = workDir.toAbsolutePath().resolve("input-" + objects + "-" + seed);
+            Path observationsCsv = input.resolve("training_set.csv");
+            Path metadataCsv = input.resolve("training_set_metadata.csv");
+            if (!Files.isRegularFile(observationsCsv) || !Files.isRegularFile(metadataCsv)) {
+                new SimulatePlasticc(new SimulatePlasticc.Options(objects, input.toString(),
+                        SimulatePlasticc.Format.CSV, seed, 0, SimulationConfig.DEFAULT_DDF_FRACTION)).run(spark);
+            }
+            observations = observationsCsv.toString();
+            metadata = metadataCsv.toString();
+        }
         IngestPlasticcBenchmark.Result result = new IngestPlasticcBenchmark(new IngestPlasticcBenchmark.Options(
                 observations, metadata, workDir.toAbsolutePath(), repetitions)).run(spark);
         Map<String, Object> json = new LinkedHashMap<>();
