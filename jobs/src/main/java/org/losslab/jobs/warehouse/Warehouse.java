@@ -44,9 +44,7 @@ public final class Warehouse {
         try {
             Path path = new Path(location);
             FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            Path root = fs.makeQualified(path);
-            fs.mkdirs(root);
-            return new Warehouse(spark, fs, root);
+            return new Warehouse(spark, fs, fs.makeQualified(path));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open warehouse " + location + ": " + e.getMessage(), e);
         }
@@ -76,9 +74,12 @@ public final class Warehouse {
         }
     }
 
-    /** Table names: the sub-folders of the root, except hidden ones ({@code .x}, {@code _x}). */
+    /** Table names: the sub-folders of the root, except hidden ones ({@code .x}, {@code _x}); none yet if no root. */
     public List<String> tables() {
         try {
+            if (!fs.exists(root)) {
+                return List.of();
+            }
             return Arrays.stream(fs.listStatus(root))
                     .filter(FileStatus::isDirectory)
                     .map(s -> s.getPath().getName())

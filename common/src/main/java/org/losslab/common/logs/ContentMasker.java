@@ -1,0 +1,1293 @@
+package org.losslab.common.logs;
+
+/**
+ * Single-pass tokenizer and masker: turns a log message into its <em>signature</em>, the message with
+ * whitespace collapsed to single spaces and the obvious variables replaced by {@value #VARIABLE}.
+ *
+ * <p>What is masked (in the Loghub-2.0 labelling convention, so that a masked token renders exactly as
+ * in the ground-truth templates):
+ * <ul>
+ *   <li>numbers, signed numbers, decimals, {@code 1,234}, numbers with an attached unit or suffix
+ *       ({@code 12ms}, {@code 16K}, {@code 41C}) and anything else that starts with a digit;</li>
+ *   <li>a number followed by a size unit ({@code 1.2 KB}) as one variable;</li>
+ *   <li>hexadecimal ({@code 0x1f}, long hex words such as {@code ffff3000}), MAC addresses, UUIDs;</li>
+ *   <li>IPv4 addresses, {@code host:port} (the host and the port separately, as {@code <*>:<*>}),
+ *       host names with digits, URLs ({@code hdfs://<*>}), absolute and relative paths;</li>
+ *   <li>identifiers with numeric parts joined by underscores ({@code blk_-123}, {@code rdd_2_0}),
+ *       versions ({@code v1.0.3}), digit-led parts of dotted or hyphenated words
+ *       ({@code core.<*>}, {@code node-<*>}), the value of {@code key=value} when it is a single
+ *       word with a digit ({@code mc=e08x}), and values of {@code key=value} / {@code key:value}
+ *       pairs that fall under the other rules. Words without digits ({@code tty=NODEVssh},
+ *       {@code user=alice}) are left to the statistics of {@link TemplateMiner};</li>
+ *   <li>calendar dates around a clock time ({@code Fri Jun 17 07:07:00 2005});</li>
+ *   <li>the words true, false, null, root and admin (the Loghub-2.0 "user string" rule).</li>
+ * </ul>
+ * Adjacent variables joined by a dot or by nothing collapse into one, a {@code >} right after a
+ * variable is absorbed by it, and chains of three or more hyphen-joined variables collapse into one.
+ *
+ * <p>The scanner works on a reusable char buffer and computes a 64-bit hash of the signature without
+ * building a String, so it allocates nothing per line once warmed up. Instances are not thread-safe:
+ * use one per thread (or per Spark partition).
+ */
+public final class ContentMasker {
+
+    /** The variable marker used in signatures and templates. */
+    public static final String VARIABLE = "<*>";
+
+    private static final short LETTER = 1;
+    private static final short DIGIT = 2;
+    /** Characters that always separate tokens and are kept verbatim. */
+    private static final short STRONG = 4;
+    /** Characters that force the slow path (paths, URLs, the {@code <*>>} rule). */
+    private static final short SPECIAL = 8;
+    /** Delimiters of the Loghub-2.0 rules when looking for the user-string words. */
+    private static final short KHAN_DELIM = 16;
+    private static final short HEX = 32;
+    /** Characters that end a path. */
+    private static final short PATH_STOP = 64;
+    /** Whitespace or a control character: separates words. */
+    private static final short SPACE = 128;
+    private static final short SLASH = 256;
+    private static final short BACKSLASH = 512;
+    private static final short DOT = 1024;
+    private static final short HYPHEN = 2048;
+    private static final short UNDERSCORE = 4096;
+
+    /** Class bits of every UTF-16 code unit, so the scanner needs one lookup per character. */
+    private static final short[] CLASS = new short[65536];
+
+    static {
+        for (int c = 128; c < 65536; c++) {
+            if (Character.isLetter((char) c)) {
+                CLASS[c] = LETTER;
+            }
+        }
+        for (char c = 0; c <= ' '; c++) {
+            CLASS[c] = SPACE;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            CLASS[c] |= LETTER;
+            CLASS[Character.toUpperCase(c)] |= LETTER;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            CLASS[c] |= DIGIT | HEX;
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            CLASS[c] |= HEX;
+            CLASS[Character.toUpperCase(c)] |= HEX;
+        }
+        mark(",;:=|\"'[](){}<>#@$!?&", STRONG);
+        mark("/\\<>:", SPECIAL);
+        mark(",!;:=|\"'[](){}.-+@#$%&", KHAN_DELIM);
+        mark(",;:=|\"'[](){}<>", PATH_STOP);
+        mark("/", SLASH);
+        mark("\\", BACKSLASH);
+        mark(".", DOT);
+        mark("-", HYPHEN);
+        mark("_", UNDERSCORE);
+    }
+
+    private static void mark(String chars, short bit) {
+        for (char c : chars.toCharArray()) {
+            CLASS[c] |= bit;
+        }
+    }
+
+    private static final String[] USER_STRINGS = {"true", "false", "null", "root", "admin"};
+    private static final String[] SIZE_UNITS = {"B", "KB", "MB", "GB", "TB", "PB", "kB", "KiB", "MiB", "GiB",
+        "TiB", "kb", "mb", "gb", "tb", "Kb", "Mb", "Gb"};
+    private static final int[] WEEKDAYS = packAll("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final int[] MONTHS = packAll("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+        "oct", "nov", "dec");
+    private static final String[] WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday"};
+    private static final String[] MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+
+    private char[] in = new char[256];
+    private int inLength;
+    private char[] out = new char[512];
+    private int outLength;
+    private long hash;
+
+    private int[] segStart = new int[16];
+    private int[] segEnd = new int[16];
+    private byte[] segKind = new byte[16];
+
+    private static final byte SEG_CONST = 0;
+    private static final byte SEG_INT = 1;
+    private static final byte SEG_VAR = 2;
+
+    /**
+     * Masks one message; the signature is then available from {@link #signature()}, {@link #hash()},
+     * {@link #length()} and {@link #charAt(int)}.
+     *
+     * @return the 64-bit hash of the signature
+     */
+    public long mask(CharSequence content) {
+        load(content);
+        outLength = 0;
+        int p = skipSpace(0);
+        while (p < inLength) {
+            if (outLength > 0) {
+                append(' ');
+            }
+            p = skipSpace(renderFrom(p));
+        }
+        hash = hashOf(out, outLength);
+        return hash;
+    }
+
+    /** Convenience: the signature of one message as a new String. */
+    public String maskToString(CharSequence content) {
+        mask(content);
+        return signature();
+    }
+
+    /** The hash of the last signature (see {@link #hashOf(CharSequence)}). */
+    public long hash() {
+        return hash;
+    }
+
+    /** Length of the last signature. */
+    public int length() {
+        return outLength;
+    }
+
+    /** A character of the last signature. */
+    public char charAt(int i) {
+        return out[i];
+    }
+
+    /** The last signature as a new String. */
+    public String signature() {
+        return new String(out, 0, outLength);
+    }
+
+    /** The signature hash of a text that already is a signature (used to index templates). */
+    public static long hashOf(CharSequence s) {
+        int n = s.length();
+        long h = SEED ^ n;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            long block = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
+                    | (long) s.charAt(i + 3) << 48;
+            h = Long.rotateLeft((h ^ block) * MULTIPLIER, 29);
+        }
+        for (; i < n; i++) {
+            h = Long.rotateLeft((h ^ s.charAt(i)) * MULTIPLIER, 29);
+        }
+        return mix(h);
+    }
+
+    private static long hashOf(char[] s, int n) {
+        long h = SEED ^ n;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            long block = s[i] | (long) s[i + 1] << 16 | (long) s[i + 2] << 32 | (long) s[i + 3] << 48;
+            h = Long.rotateLeft((h ^ block) * MULTIPLIER, 29);
+        }
+        for (; i < n; i++) {
+            h = Long.rotateLeft((h ^ s[i]) * MULTIPLIER, 29);
+        }
+        return mix(h);
+    }
+
+    private static final long SEED = 0xcbf29ce484222325L;
+    private static final long MULTIPLIER = 0x9e3779b97f4a7c15L;
+
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
+
+    // ---------------------------------------------------------------- input
+
+    private void load(CharSequence content) {
+        int n = content.length();
+        if (in.length < n) {
+            in = new char[Math.max(n, in.length * 2)];
+        }
+        // a masked signature is at most three times as long as its message ("1" becomes "<*>")
+        if (out.length < 3 * n + 16) {
+            out = new char[3 * n + 16];
+        }
+        if (content instanceof String) {
+            ((String) content).getChars(0, n, in, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                in[i] = content.charAt(i);
+            }
+        }
+        inLength = n;
+    }
+
+    private int skipSpace(int i) {
+        while (i < inLength && in[i] <= ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private int wordEnd(int i) {
+        while (i < inLength && in[i] > ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The message as loaded by the last {@link #mask} call (package use: pass 2 matches against it). */
+    char[] input() {
+        return in;
+    }
+
+    int inputLength() {
+        return inLength;
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void append(char c) {
+        out[outLength++] = c;
+    }
+
+    private boolean endsWithVariable() {
+        int n = outLength;
+        return n >= 3 && out[n - 1] == '>' && out[n - 2] == '*' && out[n - 3] == '<';
+    }
+
+    /** Appends a variable, merging it into a preceding {@code <*>} or {@code <*>.}. */
+    private void appendVariable() {
+        if (endsWithVariable()) {
+            return;
+        }
+        int n = outLength;
+        if (n >= 4 && out[n - 1] == '.' && out[n - 2] == '>' && out[n - 3] == '*' && out[n - 4] == '<') {
+            outLength--;
+            return;
+        }
+        append('<');
+        append('*');
+        append('>');
+    }
+
+    /**
+     * Appends a delimiter. A {@code >} right after a variable is absorbed by it
+     * ({@code vCores:1>} is {@code vCores:<*>}), unless the variable is directly enclosed
+     * ({@code <0>} is {@code <<*>>}).
+     */
+    private void appendDelimiter(char c) {
+        if (c == '>' && endsWithVariable() && !(outLength >= 4 && out[outLength - 4] == '<')) {
+            return;
+        }
+        append(c);
+    }
+
+    /** Appends constant text, masking the Loghub user-string words (true, false, null, root, admin). */
+    private void appendConstant(int s, int e) {
+        int i = s;
+        while (i < e) {
+            char c = in[i];
+            if (isLetter(c)) {
+                int r = i + 1;
+                while (r < e && isLetter(in[r])) {
+                    r++;
+                }
+                if ((r - i >= 4 && r - i <= 5 && isUserString(i, r)) || (r - i >= 8 && isStandaloneHex(i, r))) {
+                    appendVariable();
+                } else {
+                    for (int k = i; k < r; k++) {
+                        append(in[k]);
+                    }
+                }
+                i = r;
+            } else {
+                append(c);
+                i++;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- words
+
+    /**
+     * Renders the word starting at {@code s}, possibly together with following words.
+     *
+     * @return the position after the last consumed word
+     */
+    private int renderFrom(int s) {
+        int start = outLength;
+        int plainEnd = renderPlainWord(s);
+        if (plainEnd >= 0) {
+            if (isUpper(in[s]) && plainEnd - s >= 3 && (isWeekday(s, plainEnd) || isMonth(s, plainEnd))) {
+                outLength = start;
+                int next = foldDateTime(plainEnd);
+                if (next >= 0) {
+                    return next;
+                }
+                renderPlainWord(s);
+            }
+            return plainEnd;
+        }
+        int e = s;
+        int bits = 0;
+        while (e < inLength) {
+            int cls = CLASS[in[e]];
+            if (cls == SPACE) {
+                break;
+            }
+            bits |= cls;
+            e++;
+        }
+        char first = in[s];
+        if ((bits & DIGIT) != 0 && (isDigit(first) || first == '(' || first == '-')) {
+            int unitEnd = sizeUnitAfter(e);
+            if (unitEnd >= 0 && isNumberWord(s, e)) {
+                renderNumberWithUnit(s, skipSpace(e), unitEnd);
+                return unitEnd;
+            }
+        }
+        renderSlowWord(s, e, bits);
+        return e;
+    }
+
+    private void renderWord(int s, int e) {
+        if (renderPlainWord(s) < 0) {
+            renderSlowWord(s, e, classBits(s, e));
+        }
+    }
+
+    /** @param bits the class bits of all characters of the word */
+    private void renderSlowWord(int s, int e, int bits) {
+        boolean slashes = (bits & (SLASH | BACKSLASH)) != 0;
+        if ((bits & STRONG) == 0 && !slashes) {
+            if (matchMac(s, e) < 0) {
+                renderAtom(s, e, e, bits);
+            } else {
+                appendVariable();
+            }
+            return;
+        }
+        int p = s;
+        while (p < e) {
+            char c = in[p];
+            if (isStrong(c)) {
+                appendDelimiter(c);
+                p++;
+                if (c == '=' && p < e && !isStrong(in[p])) {
+                    p = renderAssignedValue(p, e, slashes);
+                }
+                continue;
+            }
+            int q = slashes ? matchUrl(p, e) : -1;
+            if (q < 0) {
+                q = slashes ? matchPath(p, e) : -1;
+                if (q < 0) {
+                    q = matchMac(p, e);
+                    if (q < 0) {
+                        q = matchThousands(p, e);
+                    }
+                }
+                if (q >= 0) {
+                    appendVariable();
+                }
+            }
+            if (q >= 0) {
+                p = q;
+                continue;
+            }
+            int a = p;
+            int atomBits = 0;
+            while (a < e && (CLASS[in[a]] & STRONG) == 0) {
+                atomBits |= CLASS[in[a]];
+                a++;
+            }
+            renderAtom(p, a, e, atomBits);
+            p = a;
+        }
+    }
+
+    /**
+     * The value after {@code key=}: one variable when it is a single alphanumeric word with a digit
+     * ({@code mc=e08x}), otherwise rendered like any other text, so dotted names such as
+     * {@code class=org.x.HttpServer2} keep their words.
+     *
+     * @return where rendering continues
+     */
+    private int renderAssignedValue(int p, int e, boolean slashes) {
+        if (slashes && (matchUrl(p, e, false) >= 0 || matchPath(p, e) >= 0)) {
+            return p;
+        }
+        int a = p;
+        boolean digit = false;
+        boolean simple = true;
+        while (a < e && !isStrong(in[a])) {
+            char c = in[a];
+            digit |= isDigit(c);
+            simple &= isLetterOrDigit(c) || c == '_' || c == '-' || c == '+';
+            a++;
+        }
+        while (a < e && in[a] == '.') {
+            a++;
+        }
+        if (!digit || !simple && !isDottedTail(p, a)) {
+            return p;
+        }
+        int dots = a;
+        while (dots > p && in[dots - 1] == '.') {
+            dots--;
+        }
+        appendVariable();
+        for (int i = dots; i < a; i++) {
+            append('.');
+        }
+        return a;
+    }
+
+    /** Whether the only dots of {@code [s, e)} are trailing (sentence punctuation). */
+    private boolean isDottedTail(int s, int e) {
+        int i = s;
+        while (i < e && in[i] != '.') {
+            if (!isLetterOrDigit(in[i]) && in[i] != '_' && in[i] != '-' && in[i] != '+') {
+                return false;
+            }
+            i++;
+        }
+        while (i < e && in[i] == '.') {
+            i++;
+        }
+        return i == e;
+    }
+
+    /**
+     * Fast path: a word without digits or path/URL characters renders as itself, apart from user
+     * strings and long hex words. Copies in the same pass that finds the end of the word.
+     *
+     * @return the end of the word when it was rendered, or {@code -i - 1} for the first character
+     *     {@code i} that needs the slow path (nothing is written then)
+     */
+    private int renderPlainWord(int s) {
+        char[] a = in;
+        char[] o = out;
+        int n = inLength;
+        int start = outLength;
+        int k = start;
+        int run = -1;
+        boolean hex = true;
+        int i = s;
+        for (; i < n; i++) {
+            char c = a[i];
+            int cls = CLASS[c];
+            if ((cls & (DIGIT | SPECIAL | SPACE)) != 0) {
+                if (cls == SPACE) {
+                    break;
+                }
+                outLength = start;
+                return -i - 1;
+            }
+            if ((cls & LETTER) != 0) {
+                if (run < 0) {
+                    run = i;
+                    hex = true;
+                }
+                hex &= (cls & HEX) != 0;
+            } else if (run >= 0) {
+                k = finishLetterRun(run, i, k, hex);
+                run = -1;
+            }
+            o[k++] = c;
+        }
+        outLength = run >= 0 ? finishLetterRun(run, i, k, hex) : k;
+        return i;
+    }
+
+    /** A letter run {@code [s, e)} was copied and ends at {@code k} in the output; masks it if needed. */
+    private int finishLetterRun(int s, int e, int k, boolean hex) {
+        int len = e - s;
+        if ((len >= 4 && len <= 5 && isUserString(s, e)) || (len >= 8 && hex && isStandaloneHex(s, e))) {
+            outLength = k - len;
+            appendVariable();
+            return outLength;
+        }
+        return k;
+    }
+
+    /**
+     * An atom is a run without strong delimiters. Slashes inside it separate parts (host/ip, PS/2);
+     * a part directly before {@code :port} or before {@code /ip} is a host name.
+     */
+    private void renderAtom(int s, int end, int wordEnd, int bits) {
+        boolean portFollows = portFollows(end, wordEnd);
+        int e = end;
+        while (e > s && in[e - 1] == '.') {
+            e--;
+        }
+        if (e == s) {
+            appendRange(s, end);
+            return;
+        }
+        if ((bits & SLASH) == 0) {
+            renderPart(s, e, portFollows, bits);
+        } else {
+            renderSlashedParts(s, e, portFollows);
+        }
+        appendRange(e, end);
+    }
+
+    private void appendRange(int s, int e) {
+        for (int i = s; i < e; i++) {
+            append(in[i]);
+        }
+    }
+
+    private void renderSlashedParts(int s, int e, boolean portFollows) {
+        int p = s;
+        while (true) {
+            int slash = p;
+            while (slash < e && in[slash] != '/') {
+                slash++;
+            }
+            boolean host = slash == e ? portFollows : isIpv4(slash + 1, nextSlash(slash + 1, e));
+            renderPart(p, slash, host, classBits(p, slash));
+            if (slash >= e) {
+                return;
+            }
+            append('/');
+            p = slash + 1;
+        }
+    }
+
+    private int nextSlash(int from, int e) {
+        int i = from;
+        while (i < e && in[i] != '/') {
+            i++;
+        }
+        return i;
+    }
+
+    private boolean portFollows(int colon, int wordEnd) {
+        if (colon >= wordEnd || in[colon] != ':') {
+            return false;
+        }
+        int i = colon + 1;
+        while (i < wordEnd && isDigit(in[i])) {
+            i++;
+        }
+        int digits = i - colon - 1;
+        if (digits < 1 || digits > 5) {
+            return false;
+        }
+        if (i + 1 < wordEnd && in[i] == ':' && isDigit(in[i + 1])) {
+            return false;
+        }
+        return i == wordEnd || !isLetterOrDigit(in[i]);
+    }
+
+    private int classBits(int s, int e) {
+        int bits = 0;
+        for (int i = s; i < e; i++) {
+            bits |= CLASS[in[i]];
+        }
+        return bits;
+    }
+
+    /** A part of an atom; {@code bits} are the class bits of (at least) its characters. */
+    private void renderPart(int s, int e, boolean hostContext, int bits) {
+        if (s >= e) {
+            return;
+        }
+        if (isDigit(in[s]) && ((bits & HYPHEN) == 0 || !containsHyphen(s + 1, e))) {
+            appendVariable();
+            return;
+        }
+        boolean digit = (bits & DIGIT) != 0;
+        boolean dotOrHyphen = (bits & (DOT | HYPHEN)) != 0;
+        boolean underscore = (bits & UNDERSCORE) != 0;
+        if (hostContext && (digit || dotOrHyphen) && isHostName(s, e)) {
+            appendVariable();
+            return;
+        }
+        if (!digit) {
+            appendConstant(s, e);
+            return;
+        }
+        if (isHexLiteral(s, e) || isFqdnWithDigits(s, e) || (underscore && isUnderscoreId(s, e))
+                || isVersion(s, e)) {
+            appendVariable();
+            return;
+        }
+        renderHyphenated(s, e);
+    }
+
+    private boolean containsHyphen(int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (in[i] == '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Splits at hyphens; a segment starting with a digit is a variable. Two plain integers stay
+     * separate ({@code <*>-<*>}, a range); longer chains or chains with dotted/alphanumeric variables
+     * collapse into one variable.
+     */
+    private void renderHyphenated(int s, int e) {
+        int n = 0;
+        int p = s;
+        if (in[p] == '-' && p + 1 < e && isDigit(in[p + 1])) {
+            p++;
+        }
+        int segFrom = s;
+        for (int i = p; i <= e; i++) {
+            if (i == e || in[i] == '-') {
+                n = addSegment(n, segFrom, i);
+                segFrom = i + 1;
+            }
+        }
+        absorbHexNeighbours(n);
+        int i = 0;
+        while (i < n) {
+            if (i > 0) {
+                append('-');
+            }
+            if (segKind[i] == SEG_CONST) {
+                renderDotted(segStart[i], segEnd[i]);
+                i++;
+                continue;
+            }
+            int j = i;
+            boolean plain = true;
+            while (j < n && segKind[j] != SEG_CONST) {
+                plain &= segKind[j] == SEG_INT;
+                j++;
+            }
+            if (j - i >= 3 || !plain) {
+                appendVariable();
+            } else {
+                for (int k = i; k < j; k++) {
+                    if (k > i) {
+                        append('-');
+                    }
+                    appendVariable();
+                }
+            }
+            i = j;
+        }
+    }
+
+    /** In {@code b9000564-fe1a-409b}, {@code fe1a} belongs to the id around it, not to the words. */
+    private void absorbHexNeighbours(int n) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int k = 0; k < n; k++) {
+                boolean besideVariable = (k > 0 && segKind[k - 1] != SEG_CONST)
+                        || (k + 1 < n && segKind[k + 1] != SEG_CONST);
+                if (segKind[k] == SEG_CONST && besideVariable && isHexWithDigit(segStart[k], segEnd[k])) {
+                    segKind[k] = SEG_VAR;
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private boolean isHexWithDigit(int s, int e) {
+        boolean digit = false;
+        for (int i = s; i < e; i++) {
+            if (!isHex(in[i])) {
+                return false;
+            }
+            digit |= isDigit(in[i]);
+        }
+        return digit;
+    }
+
+    private int addSegment(int n, int s, int e) {
+        if (n == segStart.length) {
+            segStart = java.util.Arrays.copyOf(segStart, n * 2);
+            segEnd = java.util.Arrays.copyOf(segEnd, n * 2);
+            segKind = java.util.Arrays.copyOf(segKind, n * 2);
+        }
+        segStart[n] = s;
+        segEnd[n] = e;
+        segKind[n] = segmentKind(s, e);
+        return n + 1;
+    }
+
+    private byte segmentKind(int s, int e) {
+        if (s >= e) {
+            return SEG_CONST;
+        }
+        int from = in[s] == '-' && s + 1 < e ? s + 1 : s;
+        if (isDigit(in[from])) {
+            for (int i = from; i < e; i++) {
+                if (!isDigit(in[i])) {
+                    return SEG_VAR;
+                }
+            }
+            return SEG_INT;
+        }
+        return isLongHex(s, e) ? SEG_VAR : SEG_CONST;
+    }
+
+    /** Splits at dots: {@code core.2275} becomes {@code core.<*>}, {@code L3......0} keeps its dots. */
+    private void renderDotted(int s, int e) {
+        int from = s;
+        for (int i = s; i <= e; i++) {
+            if (i == e || in[i] == '.') {
+                if (i > from) {
+                    if (isDigit(in[from]) || isLongHex(from, i)) {
+                        appendVariable();
+                    } else {
+                        appendConstant(from, i);
+                    }
+                }
+                if (i < e) {
+                    append('.');
+                }
+                from = i + 1;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- multi-word rules
+
+    /**
+     * A weekday/month-led date directly before a clock time folds into the time, and a year right after
+     * it is absorbed too: {@code Fri Jun 17 07:07:00 2005} renders as {@code <*>:<*>:<*>}.
+     *
+     * @param p the end of the leading weekday or month word
+     * @return the position after the consumed words, or -1 when they are not such a date
+     */
+    private int foldDateTime(int p) {
+        int a = skipSpace(p);
+        int b = wordEnd(a);
+        for (int parts = 0; parts < 4 && a < inLength && isDatePart(a, b); parts++) {
+            a = skipSpace(b);
+            b = wordEnd(a);
+        }
+        if (a >= inLength || !isClock(a, b)) {
+            return -1;
+        }
+        renderWord(a, b);
+        int ys = skipSpace(b);
+        int ye = wordEnd(ys);
+        if (ys < inLength && isDigit(in[b - 1]) && isYear(ys, ye)) {
+            return ye;
+        }
+        return b;
+    }
+
+    private void renderNumberWithUnit(int s, int us, int ue) {
+        if (!isDigit(in[s]) && in[s] != '-') {
+            append(in[s]);
+        }
+        appendVariable();
+        int letters = us;
+        while (letters < ue && isLetter(in[letters])) {
+            letters++;
+        }
+        for (int i = letters; i < ue; i++) {
+            appendDelimiter(in[i]);
+        }
+    }
+
+    private boolean isNumberWord(int s, int e) {
+        int i = s;
+        if (in[i] == '(' || in[i] == '[') {
+            i++;
+        }
+        if (i < e && (in[i] == '-' || in[i] == '+')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < e && (isDigit(in[i]) || in[i] == '.' || in[i] == ',')) {
+            digits += isDigit(in[i]) ? 1 : 0;
+            i++;
+        }
+        return i == e && digits > 0 && isDigit(in[e - 1]);
+    }
+
+    /** The end of the word after {@code e} when that word is a size unit, else -1; looks at few chars. */
+    private int sizeUnitAfter(int e) {
+        int us = skipSpace(e);
+        int i = us;
+        int limit = Math.min(inLength, us + 6);
+        while (i < limit && in[i] > ' ') {
+            i++;
+        }
+        if (i == us || (i < inLength && in[i] > ' ')) {
+            return -1;
+        }
+        return isSizeUnit(us, i) ? i : -1;
+    }
+
+    private boolean isSizeUnit(int s, int e) {
+        int letters = s;
+        while (letters < e && isLetter(in[letters])) {
+            letters++;
+        }
+        if (letters == s || letters - s > 3 || (in[letters - 1] | 0x20) != 'b') {
+            return false;
+        }
+        for (int i = letters; i < e; i++) {
+            char c = in[i];
+            if (c != ',' && c != ')' && c != ']' && c != ';' && c != '.') {
+                return false;
+            }
+        }
+        for (String unit : SIZE_UNITS) {
+            if (regionEquals(s, letters, unit, false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isDatePart(int s, int e) {
+        int end = in[e - 1] == ',' ? e - 1 : e;
+        if (end - s >= 3 && isLetter(in[s])) {
+            return isWeekday(s, end) || isMonth(s, end);
+        }
+        int digits = 0;
+        for (int i = s; i < end; i++) {
+            if (!isDigit(in[i])) {
+                return false;
+            }
+            digits++;
+        }
+        return digits == 1 || digits == 2 || digits == 4;
+    }
+
+    private boolean isYear(int s, int e) {
+        if (e - s != 4) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if (!isDigit(in[i])) {
+                return false;
+            }
+        }
+        return in[s] == '1' || in[s] == '2';
+    }
+
+    /** {@code h:mm}, {@code hh:mm:ss} with an optional fraction. */
+    private boolean isClock(int s, int e) {
+        int i = s;
+        int groups = 0;
+        while (true) {
+            int d = i;
+            while (i < e && isDigit(in[i])) {
+                i++;
+            }
+            int len = i - d;
+            if (len < 1 || len > 2 || (groups > 0 && len != 2)) {
+                return false;
+            }
+            groups++;
+            if (i < e && in[i] == ':' && groups < 3) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (groups < 2) {
+            return false;
+        }
+        if (i < e && (in[i] == '.' || in[i] == ',') && i + 1 < e && isDigit(in[i + 1])) {
+            i++;
+            while (i < e && isDigit(in[i])) {
+                i++;
+            }
+        }
+        return i == e;
+    }
+
+    private boolean isWeekday(int s, int e) {
+        return isCalendarWord(s, e, WEEKDAYS, WEEKDAY_NAMES);
+    }
+
+    private boolean isMonth(int s, int e) {
+        return isCalendarWord(s, e, MONTHS, MONTH_NAMES);
+    }
+
+    private boolean isCalendarWord(int s, int e, int[] abbreviations, String[] fullNames) {
+        int len = e - s;
+        if (len < 3 || !isUpper(in[s])) {
+            return false;
+        }
+        int key = packLower3(in[s], in[s + 1], in[s + 2]);
+        for (int k = 0; k < abbreviations.length; k++) {
+            if (abbreviations[k] == key) {
+                return len == 3 || regionEquals(s, e, fullNames[k], true);
+            }
+        }
+        return false;
+    }
+
+    private static int packLower3(char a, char b, char c) {
+        return ((a | 0x20) << 16) | ((b | 0x20) << 8) | (c | 0x20);
+    }
+
+    private static int[] packAll(String... words) {
+        int[] keys = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            keys[i] = packLower3(words[i].charAt(0), words[i].charAt(1), words[i].charAt(2));
+        }
+        return keys;
+    }
+
+    // ---------------------------------------------------------------- whole-token matchers
+
+    private int matchUrl(int p, int e) {
+        return matchUrl(p, e, true);
+    }
+
+    /**
+     * {@code scheme://rest}: the scheme stays; a rest with digits is one variable ({@code <*>:<*>} when
+     * it is just host:port), a rest without digits (a documentation link) stays constant.
+     */
+    private int matchUrl(int p, int e, boolean render) {
+        if (!isLetter(in[p])) {
+            return -1;
+        }
+        int j = p + 1;
+        while (j < e && (isLetterOrDigit(in[j]) || in[j] == '+' || in[j] == '.' || in[j] == '-')) {
+            j++;
+        }
+        if (j + 2 >= e || in[j] != ':' || in[j + 1] != '/' || in[j + 2] != '/') {
+            return -1;
+        }
+        int body = j + 3;
+        int end = e;
+        while (end > body && isUrlTrailer(in[end - 1])) {
+            end--;
+        }
+        if (!render) {
+            return e;
+        }
+        boolean digit = false;
+        int colon = -1;
+        for (int i = body; i < end; i++) {
+            digit |= isDigit(in[i]);
+            if (in[i] == ':') {
+                colon = i;
+            }
+        }
+        if (!digit) {
+            appendRange(p, e);
+            return e;
+        }
+        appendRange(p, body);
+        if (colon > body && isHostName(body, colon) && isAllDigits(colon + 1, end)) {
+            appendVariable();
+            append(':');
+            appendVariable();
+        } else {
+            appendVariable();
+        }
+        for (int i = end; i < e; i++) {
+            appendDelimiter(in[i]);
+        }
+        return e;
+    }
+
+    private boolean isAllDigits(int s, int e) {
+        if (s >= e) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if (!isDigit(in[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isUrlTrailer(char c) {
+        return c == ']' || c == ')' || c == '}' || c == '>' || c == ',' || c == '.' || c == ';' || c == '\''
+                || c == '"';
+    }
+
+    /** Absolute ({@code /a/b}), relative ({@code ./a}, {@code ../a}, {@code ~/a}) or Windows paths. */
+    private int matchPath(int p, int e) {
+        char c = in[p];
+        int body;
+        if (c == '/') {
+            body = p + 1;
+        } else if (c == '.' && p + 1 < e && in[p + 1] == '/') {
+            body = p + 2;
+        } else if (c == '.' && p + 2 < e && in[p + 1] == '.' && in[p + 2] == '/') {
+            body = p + 3;
+        } else if (c == '~' && p + 1 < e && in[p + 1] == '/') {
+            body = p + 2;
+        } else if (isLetter(c) && p + 2 < e && in[p + 1] == ':' && in[p + 2] == '\\') {
+            body = p + 3;
+        } else {
+            return -1;
+        }
+        if (body >= e || in[body] == '/' || isPathStop(in[body])) {
+            return -1;
+        }
+        int q = body;
+        while (q < e) {
+            char ch = in[q];
+            if (isPathStop(ch)) {
+                boolean driveSeparator = ch == ':' && q + 1 < e && (in[q + 1] == '/' || in[q + 1] == '\\');
+                if (!driveSeparator) {
+                    break;
+                }
+            }
+            q++;
+        }
+        return q;
+    }
+
+    /** Six or more two-digit hex groups separated by ':' or '-'. */
+    private int matchMac(int p, int e) {
+        int i = p;
+        int groups = 0;
+        while (i + 1 < e && isHex(in[i]) && isHex(in[i + 1])) {
+            groups++;
+            i += 2;
+            if (i < e && (in[i] == ':' || in[i] == '-') && i + 2 < e && isHex(in[i + 1]) && isHex(in[i + 2])) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (groups >= 6 && (i == e || !isLetterOrDigit(in[i]))) {
+            return i;
+        }
+        return -1;
+    }
+
+    /** {@code 1,234,567}. */
+    private int matchThousands(int p, int e) {
+        if (!isDigit(in[p])) {
+            return -1;
+        }
+        int i = p;
+        while (i < e && isDigit(in[i])) {
+            i++;
+        }
+        int lead = i - p;
+        if (lead < 1 || lead > 3) {
+            return -1;
+        }
+        int groups = 0;
+        while (i + 4 <= e && in[i] == ',' && isDigit(in[i + 1]) && isDigit(in[i + 2]) && isDigit(in[i + 3])
+                && (i + 4 == e || !isDigit(in[i + 4]))) {
+            i += 4;
+            groups++;
+        }
+        return groups > 0 && (i == e || !isLetterOrDigit(in[i])) ? i : -1;
+    }
+
+    private boolean isIpv4(int s, int e) {
+        int i = s;
+        for (int g = 0; g < 4; g++) {
+            int d = i;
+            while (i < e && isDigit(in[i])) {
+                i++;
+            }
+            if (i - d < 1 || i - d > 3) {
+                return false;
+            }
+            if (g < 3) {
+                if (i >= e || in[i] != '.') {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return i == e;
+    }
+
+    private boolean isHostName(int s, int e) {
+        if (s >= e) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            char c = in[i];
+            if (!isLetterOrDigit(c) && c != '.' && c != '-' && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isHexLiteral(int s, int e) {
+        int from = in[s] == '-' ? s + 1 : s;
+        return e - from > 2 && in[from] == '0' && (in[from + 1] == 'x' || in[from + 1] == 'X')
+                && isHex(in[from + 2]);
+    }
+
+    /** At least three labels, the last alphabetic (a TLD), digits only in the first label. */
+    private boolean isFqdnWithDigits(int s, int e) {
+        int labels = 0;
+        int labelStart = s;
+        boolean digitInFirst = false;
+        for (int i = s; i <= e; i++) {
+            if (i == e || in[i] == '.') {
+                if (i == labelStart) {
+                    return false;
+                }
+                labels++;
+                labelStart = i + 1;
+                continue;
+            }
+            char c = in[i];
+            if (isDigit(c)) {
+                if (labels > 0) {
+                    return false;
+                }
+                digitInFirst = true;
+            } else if (!isLetter(c) && c != '-') {
+                return false;
+            }
+        }
+        if (labels < 3 || !digitInFirst) {
+            return false;
+        }
+        int tld = e;
+        while (tld > s && in[tld - 1] != '.') {
+            tld--;
+        }
+        if (e - tld < 2 || e - tld > 4) {
+            return false;
+        }
+        for (int i = tld; i < e; i++) {
+            if (!isLetter(in[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code blk_-123}, {@code rdd_2_0}, {@code attempt_1445_0020_m_000000_0}: a numeric part after '_'. */
+    private boolean isUnderscoreId(int s, int e) {
+        int from = s;
+        for (int i = s; i <= e; i++) {
+            if (i == e || in[i] == '_') {
+                if (i > from) {
+                    char c = in[from];
+                    if (isDigit(c) || (c == '-' && from + 1 < i && isDigit(in[from + 1]))) {
+                        return true;
+                    }
+                }
+                from = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /** {@code v1.2}, {@code V2.0.1}. */
+    private boolean isVersion(int s, int e) {
+        if (e - s < 4 || (in[s] != 'v' && in[s] != 'V') || !isDigit(in[s + 1])) {
+            return false;
+        }
+        for (int i = s + 2; i + 1 < e; i++) {
+            if (in[i] == '.' && isDigit(in[i + 1])) {
+                return true;
+            }
+            if (!isDigit(in[i])) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A hex word of 6+ characters with a digit ({@code ffff3000}) or of 8+ characters ({@code ffffffff}). */
+    private boolean isLongHex(int s, int e) {
+        if (e - s < 6) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = s; i < e; i++) {
+            char c = in[i];
+            if (!isHex(c)) {
+                return false;
+            }
+            digit |= isDigit(c);
+        }
+        return digit || e - s >= 8;
+    }
+
+    private boolean isUserString(int s, int e) {
+        char c = (char) (in[s] | 0x20);
+        if (c != 't' && c != 'f' && c != 'n' && c != 'r' && c != 'a') {
+            return false;
+        }
+        if (s > 0 && !isKhanBoundary(in[s - 1])) {
+            return false;
+        }
+        if (e < inLength && !isKhanBoundary(in[e])) {
+            return false;
+        }
+        for (String u : USER_STRINGS) {
+            if (regionEquals(s, e, u, true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isStandaloneHex(int s, int e) {
+        return (s == 0 || !isLetterOrDigit(in[s - 1])) && (e == inLength || !isLetterOrDigit(in[e]))
+                && isLongHex(s, e);
+    }
+
+    private static boolean isKhanBoundary(char c) {
+        return (CLASS[c] & (KHAN_DELIM | SPACE)) != 0;
+    }
+
+    private boolean regionEquals(int s, int e, String word, boolean ignoreCase) {
+        if (e - s != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char a = in[s + i];
+            char b = word.charAt(i);
+            if (a != b && (!ignoreCase || Character.toLowerCase(a) != b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- character classes
+
+    private static boolean isLetter(char c) {
+        return (CLASS[c] & LETTER) != 0;
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (CLASS[c] & (LETTER | DIGIT)) != 0;
+    }
+
+    private static boolean isHex(char c) {
+        return (CLASS[c] & HEX) != 0;
+    }
+
+    private static boolean isStrong(char c) {
+        return (CLASS[c] & STRONG) != 0;
+    }
+
+    private static boolean isPathStop(char c) {
+        return (CLASS[c] & (PATH_STOP | SPACE)) != 0;
+    }
+}

@@ -1,0 +1,543 @@
+package org.losslab.common.logs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Driver-side grouping of distinct signatures into templates. Deterministic: it only depends on the
+ * multiset of (signature, count) and processes signatures in sorted order.
+ *
+ * <p>Signatures are bucketed by token count (runs of consecutive {@code <*>} count as one token, so a
+ * variable spanning a varying number of tokens stays in one bucket). Within a bucket each signature
+ * picks as its anchor the largest set of its tokens that share one position-wise frequency (the
+ * template's constant words all occur exactly as often as the template); signatures with the same
+ * anchor form a candidate group. In a candidate group, every other column is either a variable
+ * (many distinct, mostly rare values, or values already masked as {@code <*>}) or a discriminating
+ * constant that splits the group into templates. Finally a rare template that is a frequent one with a
+ * statistically found variable stretched over several tokens joins the frequent one, which catches
+ * free-text values of varying length.
+ */
+final class TemplateGrouper {
+    static final String VAR = ContentMasker.VARIABLE;
+
+    private final TemplateMinerSettings settings;
+
+    TemplateGrouper(TemplateMinerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** One distinct signature. */
+    static final class Sig {
+        final String text;
+        final long count;
+        /** Tokens with runs of {@code <*>} collapsed into one. */
+        final String[] tokens;
+        /** For each collapsed token: the length of the {@code <*>} run it stands for, 0 for other tokens. */
+        final int[] runs;
+        String template;
+        /** Token positions of {@link #template} whose variable was found statistically, not by masking. */
+        boolean[] free;
+
+        Sig(String text, long count) {
+            this.text = text;
+            this.count = count;
+            String[] raw = text.isEmpty() ? new String[0] : text.split(" ");
+            List<String> toks = new ArrayList<>(raw.length);
+            int[] r = new int[raw.length];
+            for (String t : raw) {
+                if (t.equals(VAR) && !toks.isEmpty() && toks.get(toks.size() - 1).equals(VAR)) {
+                    r[toks.size() - 1]++;
+                    continue;
+                }
+                r[toks.size()] = t.equals(VAR) ? 1 : 0;
+                toks.add(t);
+            }
+            this.tokens = toks.toArray(new String[0]);
+            this.runs = Arrays.copyOf(r, tokens.length);
+        }
+    }
+
+    /**
+     * Assigns a template text to every signature.
+     *
+     * @return the template of {@code signatures[i]} at index {@code i}
+     */
+    String[] group(String[] signatures, long[] counts) {
+        Integer[] order = new Integer[signatures.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> signatures[a].compareTo(signatures[b]));
+        Sig[] sigs = new Sig[signatures.length];
+        TreeMap<Integer, List<Sig>> byLength = new TreeMap<>();
+        for (int i : order) {
+            sigs[i] = new Sig(signatures[i], counts[i]);
+            byLength.computeIfAbsent(sigs[i].tokens.length, k -> new ArrayList<>()).add(sigs[i]);
+        }
+        for (List<Sig> bucket : byLength.values()) {
+            groupBucket(bucket);
+        }
+        absorbLongerVariants(sigs);
+        String[] templates = new String[signatures.length];
+        for (int i = 0; i < sigs.length; i++) {
+            templates[i] = sigs[i].template;
+        }
+        return templates;
+    }
+
+    private void groupBucket(List<Sig> bucket) {
+        int len = bucket.get(0).tokens.length;
+        if (len == 0) {
+            for (Sig s : bucket) {
+                s.template = "";
+                s.free = new boolean[0];
+            }
+            return;
+        }
+        List<Map<String, Long>> freq = new ArrayList<>(len);
+        for (int p = 0; p < len; p++) {
+            freq.add(new HashMap<>());
+        }
+        for (Sig s : bucket) {
+            for (int p = 0; p < len; p++) {
+                freq.get(p).merge(s.tokens[p], s.count, Long::sum);
+            }
+        }
+        Map<String, List<Sig>> candidates = new LinkedHashMap<>();
+        Map<String, boolean[]> anchors = new HashMap<>();
+        for (Sig s : bucket) {
+            boolean[] anchor = anchorOf(s, freq);
+            String key = anchorKey(s, anchor);
+            candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+            anchors.putIfAbsent(key, anchor);
+        }
+        for (Map.Entry<String, List<Sig>> e : candidates.entrySet()) {
+            resolveCandidate(e.getValue(), anchors.get(e.getKey()));
+        }
+    }
+
+    /** The positions of the largest set of tokens sharing one frequency (ties: the higher frequency). */
+    private static boolean[] anchorOf(Sig s, List<Map<String, Long>> freq) {
+        int len = s.tokens.length;
+        long[] f = new long[len];
+        for (int p = 0; p < len; p++) {
+            f[p] = s.tokens[p].equals(VAR) ? -1 : freq.get(p).get(s.tokens[p]);
+        }
+        long[] sorted = f.clone();
+        Arrays.sort(sorted);
+        long best = -1;
+        int bestSize = 0;
+        for (int i = 0; i < len; ) {
+            int j = i;
+            while (j < len && sorted[j] == sorted[i]) {
+                j++;
+            }
+            if (sorted[i] >= 0 && j - i >= bestSize) {
+                best = sorted[i];
+                bestSize = j - i;
+            }
+            i = j;
+        }
+        boolean[] anchor = new boolean[len];
+        for (int p = 0; p < len; p++) {
+            anchor[p] = best >= 0 && f[p] == best;
+        }
+        return anchor;
+    }
+
+    private static String anchorKey(Sig s, boolean[] anchor) {
+        StringBuilder b = new StringBuilder();
+        for (int p = 0; p < anchor.length; p++) {
+            if (anchor[p]) {
+                b.append(p).append('\u0001').append(s.tokens[p]).append('\u0002');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Decides each non-anchor column, splits on discriminating ones and renders the templates. */
+    private void resolveCandidate(List<Sig> group, boolean[] anchor) {
+        int len = anchor.length;
+        Frame[] variable = new Frame[len];
+        boolean[] free = new boolean[len];
+        List<Integer> splitColumns = new ArrayList<>();
+        for (int p = 0; p < len; p++) {
+            if (anchor[p]) {
+                continue;
+            }
+            Map<String, Long> values = new TreeMap<>();
+            for (Sig s : group) {
+                values.merge(s.tokens[p], s.count, Long::sum);
+            }
+            if (values.size() == 1) {
+                continue;
+            }
+            Frame frame = Frame.of(values.keySet());
+            if (isVariableColumn(frame, values)) {
+                variable[p] = frame;
+                free[p] = hasUnmaskedValue(frame, values.keySet());
+            } else {
+                splitColumns.add(p);
+            }
+        }
+        Map<String, List<Sig>> templates = new LinkedHashMap<>();
+        for (Sig s : group) {
+            StringBuilder key = new StringBuilder();
+            for (int p : splitColumns) {
+                key.append(s.tokens[p]).append('\u0001');
+            }
+            templates.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(s);
+        }
+        for (List<Sig> members : templates.values()) {
+            List<Boolean> freeTokens = new ArrayList<>();
+            String text = render(members, variable, free, freeTokens);
+            boolean[] flags = new boolean[freeTokens.size()];
+            for (int i = 0; i < flags.length; i++) {
+                flags[i] = freeTokens.get(i);
+            }
+            for (Sig s : members) {
+                s.template = text;
+                s.free = flags;
+            }
+        }
+    }
+
+    private static boolean hasUnmaskedValue(Frame frame, Iterable<String> values) {
+        for (String v : values) {
+            String inner = frame.inner(v);
+            if (!inner.isEmpty() && !inner.contains(VAR)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a multi-valued column is a variable (true) or splits templates (false). The decision
+     * looks at the values without their common frame ({@code rhost=}...): a variable when
+     * <ul>
+     *   <li>some values are masked variables and the others are empty, numerous (4+ distinct) or look
+     *       like identifiers (dots, hyphens, digits...) that the masker did not recognise;</li>
+     *   <li>all values are numbered names of one shape ({@code bglio91}, {@code bglio716});</li>
+     *   <li>there are enough lines and most distinct values are seen once, or there are very many.</li>
+     * </ul>
+     */
+    boolean isVariableColumn(Frame frame, Map<String, Long> values) {
+        int distinct = values.size();
+        boolean masked = false;
+        boolean empty = false;
+        boolean identifiers = true;
+        long lines = 0;
+        int singletons = 0;
+        for (Map.Entry<String, Long> e : values.entrySet()) {
+            String inner = frame.inner(e.getKey());
+            lines += e.getValue();
+            singletons += e.getValue() == 1 ? 1 : 0;
+            if (inner.equals(VAR)) {
+                masked = true;
+            } else if (inner.isEmpty()) {
+                empty = true;
+            } else {
+                identifiers &= looksLikeIdentifier(inner);
+            }
+        }
+        if (masked && (empty || identifiers || distinct >= 4)) {
+            return true;
+        }
+        if (isNumberedFamily(frame, values.keySet())) {
+            return true;
+        }
+        int min = settings.minDistinctForVariable();
+        return lines >= 2L * min && distinct >= min
+                && (singletons * 2 > distinct || distinct > settings.maxDistinctConstants());
+    }
+
+    /** Unmasked text that has the marks of a value rather than a word: digits or inner punctuation. */
+    private static boolean looksLikeIdentifier(String inner) {
+        if (inner.contains(VAR)) {
+            return false;
+        }
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (Character.isDigit(c) || ".-_/@:".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** All values are names with numbers that differ only in their digits. */
+    private static boolean isNumberedFamily(Frame frame, Iterable<String> values) {
+        String shape = null;
+        for (String v : values) {
+            String inner = frame.inner(v);
+            if (inner.isEmpty() || inner.contains(VAR)) {
+                return false;
+            }
+            String s = inner.replaceAll("[0-9]+", "#");
+            if (s.equals(inner) || (shape != null && !shape.equals(s))) {
+                return false;
+            }
+            shape = s;
+        }
+        return true;
+    }
+
+    /** Renders a template and reports, token by token, whether it is a statistically found variable. */
+    private static String render(List<Sig> members, Frame[] variable, boolean[] free, List<Boolean> freeTokens) {
+        Sig first = members.get(0);
+        StringBuilder b = new StringBuilder();
+        for (int p = 0; p < variable.length; p++) {
+            if (p > 0) {
+                b.append(' ');
+            }
+            if (variable[p] != null) {
+                String token = variableToken(members, p, variable[p]);
+                b.append(token);
+                freeTokens.add(free[p] && token.contains(VAR));
+            } else if (first.tokens[p].equals(VAR)) {
+                int run = first.runs[p];
+                for (Sig s : members) {
+                    if (s.runs[p] != run) {
+                        run = 1;
+                        break;
+                    }
+                }
+                for (int r = 0; r < run; r++) {
+                    b.append(r > 0 ? " " : "").append(VAR);
+                    freeTokens.add(false);
+                }
+            } else {
+                b.append(first.tokens[p]);
+                freeTokens.add(false);
+            }
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------ variables spanning several tokens
+
+    /** One template during the cross-length pass. */
+    private static final class Candidate {
+        final String text;
+        final String[] tokens;
+        final boolean[] free;
+        long count;
+        Candidate mergedInto;
+
+        Candidate(String text, boolean[] free) {
+            this.text = text;
+            this.tokens = text.isEmpty() ? new String[0] : text.split(" ");
+            this.free = free;
+        }
+
+        boolean hasFree() {
+            for (boolean f : free) {
+                if (f) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A rare template that is a frequent template of another length with one statistically found
+     * variable stretched over several tokens ({@code environment:<*>} and
+     * {@code environment:java.vendor=Oracle Corporation}) joins that template. The stretched tokens
+     * must not start new fields ({@code key=value}, {@code key:}), and the rare template must have at
+     * most a quarter of the lines of the frequent one.
+     */
+    private static void absorbLongerVariants(Sig[] sigs) {
+        Map<String, Candidate> byText = new TreeMap<>();
+        for (Sig s : sigs) {
+            Candidate c = byText.get(s.template);
+            if (c == null) {
+                c = new Candidate(s.template, s.free);
+                byText.put(s.template, c);
+            }
+            c.count += s.count;
+        }
+        Map<String, List<Candidate>> hostsByFirstToken = new HashMap<>();
+        List<Candidate> anyFirstToken = new ArrayList<>();
+        for (Candidate c : byText.values()) {
+            if (c.hasFree()) {
+                boolean fixedStart = !c.free[0] && !c.tokens[0].contains(VAR);
+                (fixedStart ? hostsByFirstToken.computeIfAbsent(c.tokens[0], k -> new ArrayList<>()) : anyFirstToken)
+                        .add(c);
+            }
+        }
+        if (hostsByFirstToken.isEmpty() && anyFirstToken.isEmpty()) {
+            return;
+        }
+        for (Candidate rare : byText.values()) {
+            if (rare.tokens.length == 0) {
+                continue;
+            }
+            Candidate host = bestHost(rare, hostsByFirstToken.getOrDefault(rare.tokens[0], List.of()), null);
+            rare.mergedInto = bestHost(rare, anyFirstToken, host);
+        }
+        for (Sig s : sigs) {
+            Candidate c = byText.get(s.template);
+            while (c.mergedInto != null) {
+                c = c.mergedInto;
+            }
+            s.template = c.text;
+        }
+    }
+
+    /** The most frequent (then alphabetically first) host that {@code rare} stretches, or {@code best}. */
+    private static Candidate bestHost(Candidate rare, List<Candidate> hosts, Candidate best) {
+        for (Candidate host : hosts) {
+            if (host != rare && rare.count * 4 <= host.count && rare.tokens.length > host.tokens.length
+                    && (best == null || host.count > best.count
+                        || (host.count == best.count && host.text.compareTo(best.text) < 0))
+                    && stretches(host, rare)) {
+                best = host;
+            }
+        }
+        return best;
+    }
+
+    /** Whether {@code rare} is {@code host} with one free variable spanning extra tokens. */
+    private static boolean stretches(Candidate host, Candidate rare) {
+        int extra = rare.tokens.length - host.tokens.length;
+        for (int p = 0; p < host.tokens.length; p++) {
+            if (!host.free[p]) {
+                continue;
+            }
+            if (alignsWithStretch(host, rare, p, extra)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean alignsWithStretch(Candidate host, Candidate rare, int p, int extra) {
+        for (int q = 0; q < host.tokens.length; q++) {
+            if (q == p) {
+                continue;
+            }
+            int r = q < p ? q : q + extra;
+            if (!tokenMatches(host.tokens[q], rare.tokens[r])) {
+                return false;
+            }
+        }
+        for (int r = p + 1; r <= p + extra; r++) {
+            String t = rare.tokens[r];
+            if (t.contains("=") || t.endsWith(":")) {
+                return false;
+            }
+        }
+        StringBuilder stretched = new StringBuilder(rare.tokens[p]);
+        for (int r = p + 1; r <= p + extra; r++) {
+            stretched.append(' ').append(rare.tokens[r]);
+        }
+        return tokenMatches(host.tokens[p], stretched.toString());
+    }
+
+    private static boolean tokenMatches(String pattern, String token) {
+        if (pattern.equals(token)) {
+            return true;
+        }
+        if (!pattern.contains(VAR)) {
+            return false;
+        }
+        return new TemplatePattern(pattern).match(token, new int[2 * (token.length() + 2)]);
+    }
+
+    /** The frame with a variable inside, or the value itself when all members have it empty. */
+    private static String variableToken(List<Sig> members, int p, Frame frame) {
+        String value = members.get(0).tokens[p];
+        for (Sig s : members) {
+            if (!s.tokens[p].equals(value) || !frame.inner(value).isEmpty()) {
+                return frame.prefix + VAR + frame.suffix;
+            }
+        }
+        return value;
+    }
+
+    /**
+     * The constant frame around a variable column: the values' common prefix up to a delimiter and
+     * their common suffix from a strong delimiter, so {@code rhost=a.b} and {@code rhost=<*>} become
+     * {@code rhost=<*>} and {@code (x)} and {@code ()} become {@code (<*>)}.
+     */
+    static final class Frame {
+        final String prefix;
+        final String suffix;
+
+        private Frame(String prefix, String suffix) {
+            this.prefix = prefix;
+            this.suffix = suffix;
+        }
+
+        static Frame of(Iterable<String> values) {
+            String first = null;
+            int prefix = Integer.MAX_VALUE;
+            int suffix = Integer.MAX_VALUE;
+            int minLength = Integer.MAX_VALUE;
+            for (String v : values) {
+                if (first == null) {
+                    first = v;
+                }
+                prefix = Math.min(prefix, commonPrefix(first, v));
+                suffix = Math.min(suffix, commonSuffix(first, v));
+                minLength = Math.min(minLength, v.length());
+            }
+            int p = cutPrefixAtDelimiter(first, Math.min(prefix, minLength));
+            int q = cutSuffixAtDelimiter(first, Math.min(suffix, minLength - p));
+            String tail = first.substring(first.length() - q);
+            return new Frame(first.substring(0, p), tail.contains(VAR) ? "" : tail);
+        }
+
+        String inner(String value) {
+            return value.substring(prefix.length(), value.length() - suffix.length());
+        }
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int commonSuffix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(a.length() - 1 - i) == b.charAt(b.length() - 1 - i)) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int cutPrefixAtDelimiter(String s, int prefix) {
+        for (int i = prefix; i > 0; i--) {
+            char c = s.charAt(i - 1);
+            if (isStrongDelimiter(c) || c == '-' || c == '.') {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static int cutSuffixAtDelimiter(String s, int suffix) {
+        for (int i = suffix; i > 0; i--) {
+            if (isStrongDelimiter(s.charAt(s.length() - i))) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isStrongDelimiter(char c) {
+        return ",;:=|\"'[](){}".indexOf(c) >= 0;
+    }
+}

@@ -1,0 +1,119 @@
+package org.losslab.common.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TemplateMinerTest {
+
+    private static final List<String> LINES = SyntheticLogs.generate(3000, 7);
+
+    @Test
+    void findsTheGeneratingTemplates() {
+        TemplateModel model = TemplateMiner.mine(LINES);
+        Set<String> mined = model.templates().stream().map(LogTemplate::template)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(SyntheticLogs.TEMPLATES), mined);
+        long total = model.templates().stream().mapToLong(LogTemplate::count).sum();
+        assertEquals(LINES.size(), total);
+    }
+
+    @Test
+    void everyLineGetsItsTemplateAndVariables() {
+        TemplateModel model = TemplateMiner.mine(LINES);
+        TemplateModel.Matcher m = model.matcher();
+        for (String line : LINES) {
+            ParsedMessage p = m.parse(line);
+            assertTrue(p.known());
+            assertEquals(TemplateModel.idOf(p.template()), p.templateId());
+            assertEquals(p.template().split("<\\*>", -1).length - 1, p.variables().size(), line);
+        }
+        ParsedMessage p = m.parse("Received block blk_-42 of size 7 from /10.0.0.1");
+        assertEquals("Received block <*> of size <*> from <*>", p.template());
+        assertEquals(List.of("blk_-42", "7", "/10.0.0.1"), p.variables());
+
+        ParsedMessage spread = m.parse("BLOCK* ask 10.1.2.3:50010 to delete  blk_1 blk_2 blk_3");
+        assertEquals("BLOCK* ask <*>:<*> to delete <*>", spread.template());
+        assertEquals(List.of("10.1.2.3", "50010", "blk_1 blk_2 blk_3"), spread.variables());
+
+        ParsedMessage multiWord = m.parse("Server environment:java.vendor=Oracle Corporation");
+        assertEquals("Server environment:<*>", multiWord.template());
+        assertEquals(List.of("java.vendor=Oracle Corporation"), multiWord.variables());
+    }
+
+    @Test
+    void variableSpansAreAllocationFreeAlternative() {
+        TemplateModel model = TemplateMiner.mine(LINES);
+        TemplateModel.Matcher m = model.matcher();
+        int[] spans = new int[16];
+        String line = "Connection from 10.9.8.7:4242 closed after 12ms";
+        int t = m.templateIndexAndSpans(line, spans);
+        assertEquals("Connection from <*>:<*> closed after <*>", model.templates().get(t).template());
+        assertEquals("10.9.8.7", line.substring(spans[0], spans[1]));
+        assertEquals("4242", line.substring(spans[2], spans[3]));
+        assertEquals("12ms", line.substring(spans[4], spans[5]));
+        assertEquals(3, m.variableSpans(line, t, spans));
+    }
+
+    @Test
+    void unseenMessagesFallBackToAMatchingTemplateOrTheirOwnSignature() {
+        TemplateModel model = TemplateMiner.mine(LINES);
+        TemplateModel.Matcher m = model.matcher();
+        ParsedMessage user = m.parse("session opened for user somebodynew by (uid=1)");
+        assertTrue(user.known());
+        assertEquals("session opened for user <*> by (uid=<*>)", user.template());
+        assertEquals(List.of("somebodynew", "1"), user.variables());
+
+        ParsedMessage unknown = m.parse("Disk /dev/sda1 is 93% full");
+        assertFalse(unknown.known());
+        assertEquals("Disk <*> is <*> full", unknown.template());
+        assertEquals(TemplateModel.idOf("Disk <*> is <*> full"), unknown.templateId());
+        assertEquals(List.of("/dev/sda1", "93%"), unknown.variables());
+        assertEquals(-1, m.templateIndex("Disk /dev/sdb2 is 5% full"));
+    }
+
+    @Test
+    void idsAreShortHashesOfTheTemplateText() {
+        TemplateModel model = TemplateMiner.mine(LINES);
+        for (LogTemplate t : model.templates()) {
+            assertTrue(t.id().matches("T[0-9a-f]{12}"), t.id());
+            assertEquals(TemplateModel.idOf(t.template()), t.id());
+            assertEquals(t, model.template(t.id()));
+        }
+        assertEquals("T" + String.format("%012x", ContentMasker.hashOf("Deleting file <*>") >>> 16),
+                TemplateModel.idOf("Deleting file <*>"));
+    }
+
+    @Test
+    void statisticsAndModelSurviveSerialization() {
+        TemplateStatistics stats = new TemplateStatistics().addAll(LINES);
+        TemplateStatistics copy = SyntheticLogs.roundTrip(stats);
+        assertEquals(stats.signatureCounts(), copy.signatureCounts());
+        assertEquals(stats.lineCount(), copy.lineCount());
+        copy.add("Deleting file /x/y");
+        assertEquals(stats.lineCount() + 1, copy.lineCount());
+
+        TemplateModel model = TemplateMiner.mine(stats);
+        TemplateModel shipped = SyntheticLogs.roundTrip(model);
+        assertEquals(model.templates(), shipped.templates());
+        ParsedMessage p = shipped.parse("PacketResponder 2 for block blk_9 terminating");
+        assertEquals(model.parse("PacketResponder 2 for block blk_9 terminating"), p);
+        assertNotNull(shipped.template(p.templateId()));
+    }
+
+    @Test
+    void mergingWithItselfDoublesCounts() {
+        TemplateStatistics stats = new TemplateStatistics().addAll(LINES.subList(0, 100));
+        long before = stats.lineCount();
+        stats.merge(stats);
+        assertEquals(2 * before, stats.lineCount());
+        assertEquals(2 * before, stats.signatureCounts().values().stream().mapToLong(Long::longValue).sum());
+    }
+}
