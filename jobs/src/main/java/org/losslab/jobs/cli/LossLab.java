@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             SimulatePlasticcCommand.class,
             IngestPlasticcCommand.class,
+            IngestLogsCommand.class,
+            EvaluateParsingCommand.class,
             TablesCommand.class,
             SqlCommand.class,
             BenchCommand.class,

@@ -33,6 +33,9 @@ import org.losslab.common.io.SplitLineIndex;
 import org.losslab.common.plasticc.PlasticcLayout.Kind;
 import org.losslab.common.plasticc.RejectReason;
 import org.losslab.jobs.plasticc.ParsePlasticcRecords.Emit;
+import org.losslab.jobs.spark.IngestCounters;
+import org.losslab.jobs.spark.JobSteps;
+import org.losslab.jobs.spark.PartitionedWrites;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
 import org.losslab.jobs.warehouse.Warehouse.StagedTable;
@@ -80,6 +83,8 @@ public final class IngestPlasticc {
             .add("_index", DataTypes.LongType)
             .add("_raw", DataTypes.StringType);
 
+    private static final List<String> REASONS = Arrays.stream(RejectReason.values()).map(RejectReason::code).toList();
+
     private final Options options;
 
     public IngestPlasticc(Options options) {
@@ -98,14 +103,15 @@ public final class IngestPlasticc {
         StagedTable observationsTable = warehouse.stage(TableSchemas.PLASTICC_OBSERVATIONS);
         StagedTable rejectsTable = warehouse.stage(TableSchemas.PLASTICC_REJECTS);
         List<StagedTable> staged = List.of(objectsTable, observationsTable, rejectsTable);
+        JobSteps steps = new JobSteps(spark, "ingest-plasticc", LOG);
         Dataset<Row> parsedObjects = null;
         Dataset<Row> ranked = null;
         try {
             // metadata: one cached pass, then duplicates by object id
-            IngestCounters objectCounters = new IngestCounters(spark.sparkContext(), "plasticc_objects");
+            IngestCounters objectCounters = new IngestCounters(spark.sparkContext(), "plasticc_objects", REASONS);
             parsedObjects = metadata.parse(spark, Emit.ACCEPTED_WITH_POSITION, OBJECTS_WITH_POSITION,
                     b -> b.counters(objectCounters)).persist(StorageLevel.MEMORY_AND_DISK());
-            describe(spark, "ingest-plasticc: parse metadata");
+            steps.step("parse metadata");
             parsedObjects.count();
             long objectsIn = objectCounters.rowsIn();
             long objectParseRejects = objectCounters.rejected();
@@ -124,7 +130,7 @@ public final class IngestPlasticc {
                 objects = ranked.filter(col("_rank").equalTo(1)).select(columns(TableSchemas.PLASTICC_OBJECTS_SCHEMA));
                 duplicates = duplicateRejects(ranked.filter(col("_rank").gt(1)));
             }
-            describe(spark, "ingest-plasticc: write plasticc_objects");
+            steps.step("write plasticc_objects");
             objects.write().parquet(objectsTable.location());
             long duplicateCount = objectsIn - objectParseRejects - spark.read().parquet(objectsTable.location()).count();
             if (duplicateCount > 0) {
@@ -136,11 +142,13 @@ public final class IngestPlasticc {
             Broadcast<long[]> ids = jsc.broadcast(knownIds);
 
             // observations: the validating pass writes the table and counts
-            IngestCounters observationCounters = new IngestCounters(spark.sparkContext(), "plasticc_observations");
+            IngestCounters observationCounters = new IngestCounters(spark.sparkContext(), "plasticc_observations", REASONS);
             Dataset<Row> accepted = observations.parse(spark, Emit.ACCEPTED,
                     TableSchemas.PLASTICC_OBSERVATIONS_SCHEMA, b -> b.counters(observationCounters).knownObjectIds(ids));
-            describe(spark, "ingest-plasticc: write plasticc_observations");
-            writePartitionedWithoutSort(spark, accepted, observationsTable);
+            steps.step("write plasticc_observations");
+            // input comes grouped by object: a task meets few blocks, so no per-task sort by block
+            PartitionedWrites.writeWithoutSort(spark, accepted, TableSchemas.OBJECT_BLOCK,
+                    observationsTable.location());
             long observationsIn = observationCounters.rowsIn();
             long observationRejects = observationCounters.rejected();
             Map<String, Long> observationRejectsByReason = observationCounters.rejectsByReason();
@@ -159,10 +167,10 @@ public final class IngestPlasticc {
                         b -> b.knownObjectIds(ids).lineIndex(observationLines)));
             }
             Dataset<Row> rejects = rejectParts.stream().reduce(Dataset::union).orElseThrow();
-            describe(spark, "ingest-plasticc: write plasticc_rejects");
+            steps.step("write plasticc_rejects");
             rejects.coalesce(Math.max(1, Math.min(rejectParts.size(), 8))).write().parquet(rejectsTable.location());
 
-            describe(spark, "ingest-plasticc: reconcile counts");
+            steps.step("reconcile counts");
             long objectsWritten = spark.read().parquet(objectsTable.location()).count();
             long observationsWritten = spark.read().parquet(observationsTable.location()).count();
             Map<String, Long> rejectsWritten = rejectCountsByTable(spark, rejectsTable);
@@ -172,7 +180,7 @@ public final class IngestPlasticc {
                     observationsWritten, observationRejects, rejectsWritten, observationRejectsByReason);
             Map<Integer, Long> byClass = objectsByClass(spark, objectsTable);
 
-            describe(spark, "ingest-plasticc: commit");
+            steps.step("commit");
             warehouse.commit(staged);
             Map<String, String> tables = new LinkedHashMap<>();
             for (StagedTable table : staged) {
@@ -193,7 +201,7 @@ public final class IngestPlasticc {
             if (parsedObjects != null) {
                 parsedObjects.unpersist();
             }
-            spark.sparkContext().setJobDescription(null);
+            steps.done();
         }
     }
 
@@ -218,34 +226,6 @@ public final class IngestPlasticc {
                 .withColumn("_first_file", first("_file").over(byId))
                 .withColumn("_first_line", first("_line").over(byId))
                 .withColumn("_first_index", first("_index").over(byId));
-    }
-
-    /**
-     * Writes observations partitioned by {@link TableSchemas#OBJECT_BLOCK} without the per-task sort Spark
-     * plans for partitioned writes: input files come grouped by object, so a task meets few blocks and keeps
-     * one open writer per block (Spark falls back to sorting past 16). The sort cost ~40% of the ingest.
-     */
-    private static void writePartitionedWithoutSort(SparkSession spark, Dataset<Row> rows, StagedTable table) {
-        String planned = "spark.sql.optimizer.plannedWrite.enabled";
-        String writers = "spark.sql.maxConcurrentOutputFileWriters";
-        String plannedBefore = spark.conf().get(planned, null);
-        String writersBefore = spark.conf().get(writers, null);
-        spark.conf().set(planned, "false");
-        spark.conf().set(writers, "16");
-        try {
-            rows.write().partitionBy(TableSchemas.OBJECT_BLOCK).parquet(table.location());
-        } finally {
-            restore(spark, planned, plannedBefore);
-            restore(spark, writers, writersBefore);
-        }
-    }
-
-    private static void restore(SparkSession spark, String key, String value) {
-        if (value == null) {
-            spark.conf().unset(key);
-        } else {
-            spark.conf().set(key, value);
-        }
     }
 
     private static Dataset<Row> duplicateRejects(Dataset<Row> duplicates) {
@@ -293,15 +273,5 @@ public final class IngestPlasticc {
 
     private static Column[] columns(StructType schema) {
         return Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    }
-
-    private long stepStart = System.nanoTime();
-
-    /** Names the Spark jobs that follow (Spark UI) and logs how long the previous step took. */
-    private void describe(SparkSession spark, String description) {
-        long now = System.nanoTime();
-        LOG.info("{} (previous step {} ms)", description, (now - stepStart) / 1_000_000);
-        stepStart = now;
-        spark.sparkContext().setJobDescription(description);
     }
 }

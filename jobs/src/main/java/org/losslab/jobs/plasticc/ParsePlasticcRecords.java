@@ -12,7 +12,6 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.losslab.common.io.SplitCount;
 import org.losslab.common.io.SplitLineIndex;
 import org.losslab.common.plasticc.ColumnMapping;
 import org.losslab.common.plasticc.CsvLine;
@@ -24,6 +23,8 @@ import org.losslab.common.plasticc.PlasticcLayout.Kind;
 import org.losslab.common.plasticc.PlasticcObject;
 import org.losslab.common.plasticc.RejectReason;
 import org.losslab.common.plasticc.Rejection;
+import org.losslab.jobs.io.SplitPositions;
+import org.losslab.jobs.spark.IngestCounters;
 import org.losslab.jobs.warehouse.TableSchemas;
 
 /**
@@ -91,11 +92,8 @@ final class ParsePlasticcRecords implements MapPartitionsFunction<Row, Row> {
         private final long[] ids = knownObjectIds == null ? null : knownObjectIds.value();
         private Row next;
 
-        private String fileName;
-        private String fileKey;
+        private final SplitPositions positions = new SplitPositions(counters == null ? null : counters::split);
         private String display;
-        private long block = -1;
-        private long index;
         private ObservationParser observationParser;
         private ObjectParser objectParser;
         private long lastKnownId = Long.MIN_VALUE;
@@ -111,14 +109,14 @@ final class ParsePlasticcRecords implements MapPartitionsFunction<Row, Row> {
                 Row row;
                 try {
                     if (!input.hasNext()) {
-                        flushSplit();
+                        positions.finishSplit();
                         return false;
                     }
                     row = input.next();
                 } catch (Exception e) { // the reader's IOException arrives undeclared through Scala
                     throw new IllegalStateException("Cannot read input file " + (display == null ? "?" : display)
-                            + (parquet ? "" : " past line " + index + " of its split at byte " + block) + ": "
-                            + e, e);
+                            + (parquet ? "" : " past line " + positions.linesInSplit() + " of its split at byte "
+                            + positions.block()) + ": " + e, e);
                 }
                 next = process(row);
             }
@@ -143,7 +141,7 @@ final class ParsePlasticcRecords implements MapPartitionsFunction<Row, Row> {
             String raw;
             long rowIndex;
             if (parquet) {
-                switchFile(name, -1);
+                switchFile(name, 0);
                 fields = new Object[width - 2];
                 for (int i = 0; i < fields.length; i++) {
                     fields[i] = row.get(i);
@@ -152,8 +150,8 @@ final class ParsePlasticcRecords implements MapPartitionsFunction<Row, Row> {
                 rowIndex = position;
             } else {
                 switchFile(name, position);
-                rowIndex = index++;
-                if (block == 0 && rowIndex == 0) {
+                rowIndex = positions.nextIndex();
+                if (positions.block() == 0 && rowIndex == 0) {
                     return null; // the header, read on the driver already
                 }
                 raw = row.getString(0);
@@ -199,8 +197,8 @@ final class ParsePlasticcRecords implements MapPartitionsFunction<Row, Row> {
                 }
                 Object[] withPosition = Arrays.copyOf(values, values.length + 5);
                 withPosition[values.length] = display;
-                withPosition[values.length + 1] = fileKey;
-                withPosition[values.length + 2] = parquet ? null : block;
+                withPosition[values.length + 1] = positions.fileKey();
+                withPosition[values.length + 2] = parquet ? null : positions.block();
                 withPosition[values.length + 3] = rowIndex;
                 withPosition[values.length + 4] = raw == null ? render(fields) : raw;
                 return RowFactory.create(withPosition);
@@ -210,12 +208,13 @@ final class ParsePlasticcRecords implements MapPartitionsFunction<Row, Row> {
 
         private Row rejected(Rejection rejection, Object[] fields, String raw, long rowIndex) {
             if (counters != null) {
-                counters.rejected(rejection.reason());
+                counters.rejected(rejection.reason().code());
             }
             if (emit != Emit.REJECTED) {
                 return null;
             }
-            Long line = parquet ? null : lineIndex.value().lineNumber(fileKey, block, rowIndex);
+            Long line = parquet ? null
+                    : lineIndex.value().lineNumber(positions.fileKey(), positions.block(), rowIndex);
             Long parquetRow = parquet ? rowIndex : null;
             return RowFactory.create(targetTable(), display, line, parquetRow, rejection.reason().code(),
                     rejection.column(), rejection.detail(), raw == null ? render(fields) : raw);
@@ -237,32 +236,19 @@ final class ParsePlasticcRecords implements MapPartitionsFunction<Row, Row> {
             return found;
         }
 
-        private void switchFile(String name, long newBlock) {
-            if (name.equals(fileName) && newBlock == block) {
+        private void switchFile(String name, long block) {
+            if (!positions.moveTo(name, block)) {
                 return;
             }
-            flushSplit();
-            if (!name.equals(fileName)) {
-                fileName = name;
-                fileKey = org.losslab.jobs.io.FileKeys.ofSparkName(name);
-                display = displayNames.getOrDefault(fileKey, name);
-                ColumnMapping mapping = parquet ? parquetMapping : mappingsByFileKey.get(fileKey);
-                if (mapping == null) {
-                    throw new IllegalStateException("No column layout for input file " + name);
-                }
-                if (kind == Kind.OBSERVATIONS) {
-                    observationParser = new ObservationParser(mapping);
-                } else {
-                    objectParser = new ObjectParser(mapping);
-                }
+            display = displayNames.getOrDefault(positions.fileKey(), name);
+            ColumnMapping mapping = parquet ? parquetMapping : mappingsByFileKey.get(positions.fileKey());
+            if (mapping == null) {
+                throw new IllegalStateException("No column layout for input file " + name);
             }
-            block = newBlock;
-            index = 0;
-        }
-
-        private void flushSplit() {
-            if (!parquet && fileKey != null && counters != null && index > 0) {
-                counters.split(new SplitCount(fileKey, block, index));
+            if (kind == Kind.OBSERVATIONS) {
+                observationParser = new ObservationParser(mapping);
+            } else {
+                objectParser = new ObjectParser(mapping);
             }
         }
     }

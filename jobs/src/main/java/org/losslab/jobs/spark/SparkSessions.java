@@ -37,6 +37,7 @@ public final class SparkSessions {
         overrides.forEach(conf::set);
         conf.setIfMissing("spark.app.name", appName);
         conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        conf.setIfMissing("spark.kryo.registrator", LossLabKryoRegistrator.class.getName());
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         if (conf.get("spark.master").startsWith("local")) {
             // embedded Spark talks to itself only; avoids the loopback-hostname warning and DNS lookups

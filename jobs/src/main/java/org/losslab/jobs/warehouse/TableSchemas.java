@@ -8,6 +8,7 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -71,6 +72,46 @@ public final class TableSchemas {
             nullable("column", StringType),
             required("detail", StringType),
             nullable("raw", StringType)});
+
+    public static final String LOG_LINES = "log_lines";
+    public static final String LOG_TEMPLATES = "log_templates";
+    public static final String LOG_REJECTS = "log_rejects";
+    /** Partition column of the log tables: an ingest replaces one system's partition, not the others. */
+    public static final String SYSTEM = "system";
+
+    /**
+     * One log line: where it came from ({@code line_number}: 1-based line of a text file, or 1-based row of a
+     * Parquet file), the raw line, its header fields by name, the anomaly label of BGL-style logs, the free
+     * text Content, the id of its template in {@code log_templates} and the values of the template's
+     * {@code <*>} variables in order. Partitioned by {@link #SYSTEM}.
+     */
+    public static final StructType LOG_LINES_SCHEMA = new StructType(new StructField[] {
+            required("file", StringType),
+            required("line_number", LongType),
+            required("raw", StringType),
+            required("fields", DataTypes.createMapType(StringType, StringType, true)),
+            nullable("label", StringType),
+            required("content", StringType),
+            required("template_id", StringType),
+            required("variables", DataTypes.createArrayType(StringType, false)),
+            required(SYSTEM, StringType)});
+
+    /** One mined template of a system: stable id (a hash of the text), the text with {@code <*>}, its lines. */
+    public static final StructType LOG_TEMPLATES_SCHEMA = new StructType(new StructField[] {
+            required("template_id", StringType),
+            required("template", StringType),
+            required("occurrences", LongType),
+            required("variable_count", IntegerType),
+            required(SYSTEM, StringType)});
+
+    /** A log line that does not fit the header layout, with the reason and where the match failed. */
+    public static final StructType LOG_REJECTS_SCHEMA = new StructType(new StructField[] {
+            required("file", StringType),
+            required("line_number", LongType),
+            required("reason", StringType),
+            required("detail", StringType),
+            required("raw", StringType),
+            required(SYSTEM, StringType)});
 
     private static StructField required(String name, org.apache.spark.sql.types.DataType type) {
         return new StructField(name, type, false, org.apache.spark.sql.types.Metadata.empty());

@@ -110,7 +110,20 @@ public final class Warehouse {
 
     /** A fresh staging folder for the next version of a table; nothing is visible until {@link #commit}. */
     public StagedTable stage(String table) {
-        return new StagedTable(table, new Path(new Path(root, STAGING), table + "-" + UUID.randomUUID()));
+        return new StagedTable(table, new Path(new Path(root, STAGING), table + "-" + UUID.randomUUID()), null);
+    }
+
+    /**
+     * A fresh staging folder for the next version of one partition of a table, e.g. {@code system=HDFS}: the
+     * stage writes the table partitioned as usual into it, and {@link #commit} replaces only that partition.
+     */
+    public StagedTable stagePartition(String table, String column, String value) {
+        if (!value.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("Cannot use '" + value + "' as a value of partition column " + column
+                    + ": letters, digits, '_', '.' and '-' only");
+        }
+        String partition = column + "=" + value;
+        return new StagedTable(table, new Path(new Path(root, STAGING), table + "-" + UUID.randomUUID()), partition);
     }
 
     /**
@@ -123,18 +136,22 @@ public final class Warehouse {
             Path trash = new Path(root, TRASH);
             fs.mkdirs(trash);
             for (StagedTable table : staged) {
-                if (!fs.exists(table.path())) {
-                    throw new IOException("staged output " + table.path() + " of table " + table.name()
+                Path source = table.partition() == null ? table.path() : new Path(table.path(), table.partition());
+                Path live = table.partition() == null ? tablePath(table.name())
+                        : new Path(tablePath(table.name()), table.partition());
+                if (!fs.exists(source)) {
+                    throw new IOException("staged output " + source + " of table " + table.name()
                             + " does not exist");
                 }
-                Path live = tablePath(table.name());
                 Path old = null;
                 if (fs.exists(live)) {
                     old = new Path(trash, table.name() + "-" + UUID.randomUUID());
                     rename(live, old);
+                } else {
+                    fs.mkdirs(live.getParent());
                 }
-                rename(table.path(), live);
-                done.add(new Path[] {live, old, table.path()});
+                rename(source, live);
+                done.add(new Path[] {live, old, source});
             }
         } catch (IOException | RuntimeException e) {
             rollBack(done);
@@ -143,6 +160,9 @@ public final class Warehouse {
         }
         for (Path[] swap : done) {
             deleteQuietly(swap[1]);
+        }
+        for (StagedTable table : staged) {
+            deleteQuietly(table.path());
         }
         LOG.info("Committed tables {} in {}", staged.stream().map(StagedTable::name).toList(), root);
     }
@@ -187,10 +207,18 @@ public final class Warehouse {
         }
     }
 
-    /** A table's next version, written but not yet visible. */
-    public record StagedTable(String name, Path path) {
+    /**
+     * A table's next version (or, with {@code partition} such as {@code system=HDFS}, one partition's), written
+     * but not yet visible.
+     */
+    public record StagedTable(String name, Path path, String partition) {
         public String location() {
             return path.toString();
+        }
+
+        /** Where a stage writes: the staging folder, or for a partition the partition folder inside it. */
+        public String writeLocation() {
+            return partition == null ? location() : new Path(path, partition).toString();
         }
     }
 }

@@ -1,0 +1,165 @@
+package org.losslab.jobs.logs;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.losslab.common.io.SplitLineIndex;
+import org.losslab.common.logs.LogFormat;
+import org.losslab.common.logs.LogTemplate;
+import org.losslab.common.logs.TemplateMiner;
+import org.losslab.common.logs.TemplateModel;
+import org.losslab.jobs.spark.JobSteps;
+import org.losslab.jobs.warehouse.TableSchemas;
+import org.losslab.jobs.warehouse.Warehouse;
+import org.losslab.jobs.warehouse.Warehouse.StagedTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingests one system's logs into {@code log_lines}, {@code log_templates} and {@code log_rejects} (each
+ * partitioned by system; the ingest replaces its system's partitions only).
+ *
+ * <p>Template mining runs distributed in two passes over the input: pass 1 summarises each partition
+ * (template statistics, line counts per split) and the driver merges the summaries and mines one model;
+ * pass 2 gives every line its line number and the merged template's id and variables. The result does not
+ * depend on the partitioning. Lines that do not fit the header layout go to {@code log_rejects}, collected
+ * by a third pass only when pass 1 counted any.
+ */
+public final class IngestLogs {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestLogs.class);
+
+    /** What to ingest. {@code layout} null: the built-in layout of {@code system}. */
+    public record Options(String warehouse, String system, List<String> input, String layout, String lineColumn) {
+        public Options {
+            requireNonNull(warehouse, "warehouse");
+            requireNonNull(system, "system");
+            if (input == null || input.isEmpty()) {
+                throw new IllegalArgumentException("Cannot ingest logs: no input given");
+            }
+            lineColumn = lineColumn == null ? "line" : lineColumn;
+        }
+    }
+
+    /** What the ingest did; {@code linesIn == linesWritten + linesRejected}. */
+    public record Result(String system, String layout, int files, long linesIn, long linesWritten, long linesRejected,
+            Map<String, Long> rejectsByReason, int templates, Map<String, String> tables) {
+    }
+
+    /** The mined model and the per-line output of pass 2, before anything is written. */
+    record Parsed(LogFormat format, TemplateModel model, LogPassOne summary, Dataset<Row> lines,
+            Dataset<Row> rejects) {
+    }
+
+    private final Options options;
+
+    public IngestLogs(Options options) {
+        this.options = requireNonNull(options, "options");
+    }
+
+    /** The layout for the options: the user's, or the system's built-in one (unknown name: a clear error). */
+    static LogFormat format(String system, String layout) {
+        if (layout != null && !layout.isBlank()) {
+            return LogFormat.compile(layout);
+        }
+        try {
+            return LogFormat.builtin(system);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot ingest logs of system '" + system + "': no built-in layout"
+                    + " (built-in: " + LogFormat.builtinLayouts().keySet() + "); give one with --layout", e);
+        }
+    }
+
+    /** Passes 1 and 2 (and the rejects pass) as Datasets; nothing is written. */
+    static Parsed parse(SparkSession spark, LogFormat format, String system, LogInput input, JobSteps steps) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Dataset<Row> lines = input.lines(spark);
+        steps.step("pass 1: template statistics of " + system);
+        LogPassOne summary = lines.toJavaRDD().mapPartitions(LogPassOne.collect(format)).reduce(LogPassOne::merge);
+        TemplateModel model = TemplateMiner.mine(summary.statistics());
+        LOG.info("{}: {} lines, {} templates mined", system, summary.lines(), model.templateCount());
+        Broadcast<TemplateModel> broadcastModel = jsc.broadcast(model);
+        Broadcast<SplitLineIndex> lineIndex = jsc.broadcast(SplitLineIndex.of(summary.splits()));
+        Dataset<Row> parsed = lines.mapPartitions(new LogPassTwo(format, broadcastModel, lineIndex,
+                input.displayNames(), system, false), Encoders.row(TableSchemas.LOG_LINES_SCHEMA));
+        Dataset<Row> rejects = summary.rejected() == 0
+                ? spark.createDataFrame(List.of(), TableSchemas.LOG_REJECTS_SCHEMA)
+                : lines.mapPartitions(new LogPassTwo(format, null, lineIndex, input.displayNames(), system, true),
+                        Encoders.row(TableSchemas.LOG_REJECTS_SCHEMA));
+        return new Parsed(format, model, summary, parsed, rejects);
+    }
+
+    public Result run(SparkSession spark) {
+        LogFormat format = format(options.system(), options.layout());
+        Warehouse warehouse = Warehouse.open(spark, options.warehouse());
+        LogInput input = LogInput.of(spark, options.input(), options.lineColumn());
+        JobSteps steps = new JobSteps(spark, "ingest-logs", LOG);
+        StagedTable linesTable = warehouse.stagePartition(TableSchemas.LOG_LINES, TableSchemas.SYSTEM,
+                options.system());
+        StagedTable templatesTable = warehouse.stagePartition(TableSchemas.LOG_TEMPLATES, TableSchemas.SYSTEM,
+                options.system());
+        StagedTable rejectsTable = warehouse.stagePartition(TableSchemas.LOG_REJECTS, TableSchemas.SYSTEM,
+                options.system());
+        List<StagedTable> staged = List.of(linesTable, templatesTable, rejectsTable);
+        try {
+            Parsed parsed = parse(spark, format, options.system(), input, steps);
+            steps.step("pass 2: write log_lines of " + options.system());
+            // one system per ingest: each table's rows go straight into its partition folder
+            parsed.lines().drop(TableSchemas.SYSTEM).write().parquet(linesTable.writeLocation());
+            steps.step("write log_templates and log_rejects of " + options.system());
+            List<Row> templates = new ArrayList<>();
+            for (LogTemplate t : parsed.model().templates()) {
+                templates.add(RowFactory.create(t.id(), t.template(), t.count(), variableCount(t.template()),
+                        options.system()));
+            }
+            spark.createDataFrame(templates, TableSchemas.LOG_TEMPLATES_SCHEMA).drop(TableSchemas.SYSTEM)
+                    .coalesce(1).write().parquet(templatesTable.writeLocation());
+            // written even when empty: a file with the schema keeps the table readable
+            parsed.rejects().drop(TableSchemas.SYSTEM).coalesce(1).write().parquet(rejectsTable.writeLocation());
+
+            steps.step("reconcile and commit");
+            long written = spark.read().parquet(linesTable.writeLocation()).count();
+            long rejected = spark.read().parquet(rejectsTable.writeLocation()).count();
+            LogPassOne summary = parsed.summary();
+            if (summary.lines() != written + rejected || rejected != summary.rejected()) {
+                throw new IllegalStateException(String.format("Cannot commit the logs of %s: counts do not"
+                        + " reconcile (lines in %d, written %d, rejected %d, counted rejects %d); previous tables"
+                        + " kept", options.system(), summary.lines(), written, rejected, summary.rejected()));
+            }
+            warehouse.commit(staged);
+            Map<String, String> tables = new LinkedHashMap<>();
+            for (StagedTable table : staged) {
+                tables.put(table.name(), warehouse.tablePath(table.name()).toString());
+            }
+            return new Result(options.system(), format.layout(), input.fileCount(), summary.lines(), written,
+                    rejected, summary.rejectsByReason(), parsed.model().templateCount(), tables);
+        } catch (Exception e) { // Spark rethrows checked exceptions (SparkException) undeclared
+            warehouse.abort(staged);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Cannot ingest the logs of " + options.system()
+                    + ", previous tables kept: " + e.getMessage(), e);
+        } finally {
+            steps.done();
+        }
+    }
+
+    static int variableCount(String template) {
+        int count = 0;
+        for (int i = template.indexOf("<*>"); i >= 0; i = template.indexOf("<*>", i + 3)) {
+            count++;
+        }
+        return count;
+    }
+}
