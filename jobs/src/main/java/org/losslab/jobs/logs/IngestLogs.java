@@ -99,6 +99,14 @@ public final class IngestLogs {
         return new Parsed(format, model, summary, parsed, rejects);
     }
 
+    /** Both passes over one input into Spark's no-op sink, for benchmarks: the ingest's work minus Parquet. */
+    public static long parseWithoutWriting(SparkSession spark, String system, String input) {
+        Parsed parsed = parse(spark, format(system, null), system, LogInput.of(spark, List.of(input), "line"),
+                new JobSteps(spark, "ingest-logs (no write)", LOG));
+        parsed.lines().write().format("noop").mode("overwrite").save();
+        return parsed.summary().lines();
+    }
+
     public Result run(SparkSession spark) {
         LogFormat format = format(options.system(), options.layout());
         Warehouse warehouse = Warehouse.open(spark, options.warehouse());
