@@ -157,6 +157,26 @@ class IngestLogsTest {
     }
 
     @Test
+    void aUserGivenLayoutWorksForASystemWithoutABuiltInOne() {
+        Path warehouse = SparkTestSession.tempDir("logs-layout");
+        IngestLogs.Result result = new IngestLogs(new IngestLogs.Options(warehouse.toString(), "datanode-logs",
+                List.of(loghub().resolve("HDFS/HDFS_2k.log").toString()),
+                "<Date> <Time> <Pid> <Level> <Component>: <Content>", null)).run(spark);
+        assertEquals(2000, result.linesWritten());
+        assertEquals(14, result.templates());
+        Row row = table(warehouse, TableSchemas.LOG_LINES, "datanode-logs").filter("line_number = 1").first();
+        assertEquals("INFO", row.<scala.collection.Map<String, String>>getAs("fields").apply("Level"));
+        assertEquals("dfs.DataNode$PacketResponder",
+                row.<scala.collection.Map<String, String>>getAs("fields").apply("Component"));
+
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new IngestLogs(new IngestLogs.Options(warehouse.toString(),
+                        "datanode-logs", List.of(loghub().resolve("HDFS/HDFS_2k.log").toString()), null, null))
+                        .run(spark));
+        assertTrue(unknown.getMessage().contains("--layout"), unknown.getMessage());
+    }
+
+    @Test
     void readsParquetWithALineColumn() {
         Path dir = SparkTestSession.tempDir("logs-parquet");
         Path parquet = dir.resolve("apache.parquet");
