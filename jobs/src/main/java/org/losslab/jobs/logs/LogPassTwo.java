@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -17,6 +16,7 @@ import org.losslab.common.logs.LogFormat;
 import org.losslab.common.logs.ParsedMessage;
 import org.losslab.common.logs.TemplateModel;
 import org.losslab.jobs.io.SplitPositions;
+import org.losslab.jobs.spark.SkippingIterator;
 
 import scala.collection.JavaConverters;
 
@@ -51,29 +51,11 @@ final class LogPassTwo implements MapPartitionsFunction<Row, Row> {
         int content = format.contentIndex();
         int label = names.indexOf(HeaderMatch.LABEL);
         SplitPositions positions = new SplitPositions(null);
-        return new Iterator<>() {
-            private Row next;
+        return new SkippingIterator<>(rows) {
             private String display;
 
             @Override
-            public boolean hasNext() {
-                while (next == null && rows.hasNext()) {
-                    next = process(rows.next());
-                }
-                return next != null;
-            }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Row row = next;
-                next = null;
-                return row;
-            }
-
-            private Row process(Row row) {
+            protected Row process(Row row) {
                 String file = row.getString(1);
                 long block = row.getLong(2);
                 long lineNumber;

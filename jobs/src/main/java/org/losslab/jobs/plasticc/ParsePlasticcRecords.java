@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.StringJoiner;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -25,6 +24,7 @@ import org.losslab.common.plasticc.RejectReason;
 import org.losslab.common.plasticc.Rejection;
 import org.losslab.jobs.io.SplitPositions;
 import org.losslab.jobs.spark.IngestCounters;
+import org.losslab.jobs.spark.SkippingIterator;
 import org.losslab.jobs.warehouse.TableSchemas;
 
 /**
@@ -87,11 +87,8 @@ final class ParsePlasticcRecords implements MapPartitionsFunction<Row, Row> {
     }
 
     /** Pulls input rows until one is to be emitted; counts along the way. */
-    private final class PartitionIterator implements Iterator<Row> {
-        private final Iterator<Row> input;
+    private final class PartitionIterator extends SkippingIterator<Row, Row> {
         private final long[] ids = knownObjectIds == null ? null : knownObjectIds.value();
-        private Row next;
-
         private final SplitPositions positions = new SplitPositions(counters == null ? null : counters::split);
         private String display;
         private ObservationParser observationParser;
@@ -100,40 +97,23 @@ final class ParsePlasticcRecords implements MapPartitionsFunction<Row, Row> {
         private long lastUnknownId = Long.MIN_VALUE;
 
         PartitionIterator(Iterator<Row> input) {
-            this.input = input;
+            super(input);
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null) {
-                Row row;
-                try {
-                    if (!input.hasNext()) {
-                        positions.finishSplit();
-                        return false;
-                    }
-                    row = input.next();
-                } catch (Exception e) { // the reader's IOException arrives undeclared through Scala
-                    throw new IllegalStateException("Cannot read input file " + (display == null ? "?" : display)
-                            + (parquet ? "" : " past line " + positions.linesInSplit() + " of its split at byte "
-                            + positions.block()) + ": " + e, e);
-                }
-                next = process(row);
-            }
-            return true;
+        protected void onEnd() {
+            positions.finishSplit();
         }
 
         @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Row row = next;
-            next = null;
-            return row;
+        protected RuntimeException readFailure(Exception e) {
+            return new IllegalStateException("Cannot read input file " + (display == null ? "?" : display)
+                    + (parquet ? "" : " past line " + positions.linesInSplit() + " of its split at byte "
+                    + positions.block()) + ": " + e, e);
         }
 
-        private Row process(Row row) {
+        @Override
+        protected Row process(Row row) {
             int width = row.length();
             String name = row.getString(width - 2);
             long position = row.getLong(width - 1);
