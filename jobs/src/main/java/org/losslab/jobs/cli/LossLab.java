@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             SimulatePlasticcCommand.class,
             IngestPlasticcCommand.class,
+            BuildFeaturesCommand.class,
+            TrainCommand.class,
             IngestLogsCommand.class,
             EvaluateParsingCommand.class,
             TablesCommand.class,

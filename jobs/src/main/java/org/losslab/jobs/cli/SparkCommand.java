@@ -37,6 +37,11 @@ abstract class SparkCommand implements Callable<Integer> {
         return global.warehouse;
     }
 
+    /** Spark properties this command needs unless the user set them (flags and spark-submit still win). */
+    Map<String, String> sessionDefaults() {
+        return Map.of();
+    }
+
     @Override
     public final Integer call() {
         global = (LossLab) spec.root().userObject();
@@ -45,7 +50,9 @@ abstract class SparkCommand implements Callable<Integer> {
         // a session that already runs in this JVM (a test, a notebook) is not ours to stop
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         try {
-            spark = SparkSessions.create("losslab " + spec.name(), global.master, global.conf);
+            Map<String, String> conf = new LinkedHashMap<>(sessionDefaults());
+            conf.putAll(global.conf);
+            spark = SparkSessions.create("losslab " + spec.name(), global.master, conf);
             CommandResult result = run(spark);
             out.println(global.json ? toJson(result.json()) : result.summary());
             return CommandLine.ExitCode.OK;

@@ -26,6 +26,13 @@ public final class SparkSessions {
     private SparkSessions() {
     }
 
+    /**
+     * Kryo registrators for jobs that move ND4J arrays (training): losslab's plus ND4J's. Only those jobs
+     * set it, because ND4J's registrator loads the native backend (~2.5 s) on first use.
+     */
+    public static final Map<String, String> TRAINING_DEFAULTS = Map.of("spark.kryo.registrator",
+            LossLabKryoRegistrator.class.getName() + ",org.nd4j.kryo.Nd4jRegistrator");
+
     public static SparkSession create(String appName, String master, Map<String, String> overrides) {
         SparkConf conf = new SparkConf();
         loadDefaultsFile(conf);

@@ -113,6 +113,101 @@ public final class TableSchemas {
             required("raw", StringType),
             required(SYSTEM, StringType)});
 
+    public static final String PLASTICC_FEATURES = "plasticc_features";
+    public static final String RUNS = "runs";
+    public static final String RUN_METRICS = "run_metrics";
+    public static final String RUN_SUMMARY = "run_summary";
+    /** Partition column of the run tables: each run writes (and rewrites) only its own partition. */
+    public static final String RUN_ID = "run_id";
+
+    /**
+     * One object ready for training: its split (train/validation/test, by object id hash, stratified by class),
+     * the light curve as a fixed-length channel-major sequence with its mask, metadata features, and summary
+     * features for an MLP. {@code target_index} is the class's index among the 14 training classes (-1: none).
+     */
+    public static final StructType PLASTICC_FEATURES_SCHEMA = new StructType(new StructField[] {
+            required("object_id", LongType),
+            nullable("target", IntegerType),
+            required("target_index", IntegerType),
+            required("split", StringType),
+            required("sequence", DataTypes.createArrayType(FloatType, false)),
+            required("mask", DataTypes.createArrayType(FloatType, false)),
+            required("metadata", DataTypes.createArrayType(FloatType, false)),
+            required("summary", DataTypes.createArrayType(FloatType, false))});
+
+    /**
+     * One training run: identity, every hyperparameter (typed columns, and all of them as text in
+     * {@code hyperparameters}), parameter count N ({@code params}), training examples D, the stack, the status
+     * ({@code running}, {@code finished}, {@code failed} with {@code failure_reason}) and times.
+     */
+    public static final StructType RUNS_SCHEMA = new StructType(new StructField[] {
+            nullable("sweep_id", StringType),
+            required("task", StringType),
+            required("model", StringType),
+            required("params", LongType),
+            required("train_examples", LongType),
+            required("status", StringType),
+            nullable("failure_reason", StringType),
+            required("width", IntegerType),
+            required("depth", IntegerType),
+            required("epochs", IntegerType),
+            required("batch_size_per_worker", IntegerType),
+            required("workers", IntegerType),
+            required("averaging_frequency", IntegerType),
+            required("learning_rate", DoubleType),
+            required("lr_schedule", StringType),
+            required("warmup_steps", IntegerType),
+            required("weight_decay", DoubleType),
+            required("class_weighting", StringType),
+            required("seed", LongType),
+            required("hyperparameters", DataTypes.createMapType(StringType, StringType, false)),
+            required("spark_master", StringType),
+            required("backend", StringType),
+            nullable("checkpoint", StringType),
+            required("started_at", DataTypes.TimestampType),
+            nullable("ended_at", DataTypes.TimestampType),
+            required(RUN_ID, StringType)});
+
+    /**
+     * One training step of a run (one minibatch on every worker): the mean of the workers' losses and their
+     * spread, examples seen by all workers so far, the learning rate, validation figures on the steps where
+     * they were evaluated, and the wall time since the run started. {@code train_loss} is DL4J's score of the
+     * minibatch (the class-weighted cross-entropy the run optimises); {@code val_loss} is the same objective
+     * on the validation split, so the two curves are comparable.
+     */
+    public static final StructType RUN_METRICS_SCHEMA = new StructType(new StructField[] {
+            required("step", LongType),
+            required("epoch", IntegerType),
+            required("examples_seen", LongType),
+            required("learning_rate", DoubleType),
+            required("train_loss", DoubleType),
+            required("train_loss_min", DoubleType),
+            required("train_loss_max", DoubleType),
+            required("train_loss_std", DoubleType),
+            required("workers", IntegerType),
+            nullable("val_loss", DoubleType),
+            nullable("val_accuracy", DoubleType),
+            required("wall_ms", LongType),
+            required(RUN_ID, StringType)});
+
+    /** A finished run's results: validation losses and test metrics against the class-prior baseline. */
+    public static final StructType RUN_SUMMARY_SCHEMA = new StructType(new StructField[] {
+            nullable("best_val_loss", DoubleType),
+            nullable("best_step", LongType),
+            nullable("final_val_loss", DoubleType),
+            nullable("final_train_loss", DoubleType),
+            required("steps", LongType),
+            nullable("test_weighted_log_loss", DoubleType),
+            nullable("test_flat_log_loss", DoubleType),
+            nullable("test_micro_roc_auc", DoubleType),
+            nullable("test_micro_pr_auc", DoubleType),
+            nullable("test_accuracy", DoubleType),
+            nullable("prior_weighted_log_loss", DoubleType),
+            required("test_examples", LongType),
+            required("class_codes", DataTypes.createArrayType(IntegerType, false)),
+            required("confusion_matrix", DataTypes.createArrayType(DataTypes.createArrayType(LongType, false), false)),
+            required(RUN_ID, StringType)});
+
     private static StructField required(String name, org.apache.spark.sql.types.DataType type) {
         return new StructField(name, type, false, org.apache.spark.sql.types.Metadata.empty());
     }

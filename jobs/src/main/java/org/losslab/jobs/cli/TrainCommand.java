@@ -1,0 +1,167 @@
+package org.losslab.jobs.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.spark.sql.SparkSession;
+import org.losslab.common.features.FeatureConfig;
+import org.losslab.jobs.spark.SparkSessions;
+import org.losslab.jobs.train.Models;
+import org.losslab.jobs.train.TrainModel;
+
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code losslab train}: one DL4J network trained data-parallel with parameter averaging, every step recorded. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a DL4J network on plasticc_features with Spark parameter averaging (building the"
+                + " features first if needed); record the run in runs, every step in run_metrics, results in"
+                + " run_summary, checkpoints under <warehouse>/_checkpoints/<run_id>/.")
+final class TrainCommand extends SparkCommand {
+
+    @Option(names = "--task", paramLabel = "TASK", defaultValue = "plasticc",
+            description = "What to train on. Default: ${DEFAULT-VALUE}.")
+    String task;
+
+    @Option(names = "--model", paramLabel = "mlp|lstm|attention", defaultValue = "mlp",
+            description = "mlp on summary features, masked lstm, or self-attention over the masked sequence."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--width", paramLabel = "N", defaultValue = "64", description = "Units per layer."
+            + " Default: ${DEFAULT-VALUE}.")
+    int width;
+
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "2", description = "Hidden layers."
+            + " Default: ${DEFAULT-VALUE}.")
+    int depth;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--batch-size-per-worker", paramLabel = "N", defaultValue = "32",
+            description = "Minibatch size on each worker. Default: ${DEFAULT-VALUE}.")
+    int batchSizePerWorker;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
+            description = "Data-parallel workers; 0 = Spark's default parallelism. Default: ${DEFAULT-VALUE}.")
+    int workers;
+
+    @Option(names = "--averaging-frequency", paramLabel = "N", defaultValue = "5",
+            description = "Minibatches between parameter averagings. Default: ${DEFAULT-VALUE}.")
+    int averagingFrequency;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0.001",
+            description = "Peak learning rate (Adam). Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--lr-schedule", paramLabel = "constant|cosine|warmup-stable-decay", defaultValue = "constant",
+            description = "Default: ${DEFAULT-VALUE}.")
+    String lrSchedule;
+
+    @Option(names = "--warmup-steps", paramLabel = "N", defaultValue = "0",
+            description = "Linear warm-up steps of cosine and warmup-stable-decay. Default: ${DEFAULT-VALUE}.")
+    int warmupSteps;
+
+    @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "0.0",
+            description = "Decoupled weight decay (AdamW). Default: ${DEFAULT-VALUE}.")
+    double weightDecay;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "Run id (letters, digits, '_', '.', '-'). Default: generated from the time.")
+    String runId;
+
+    @Option(names = "--sweep-id", paramLabel = "ID", description = "Sweep this run belongs to. Default: none.")
+    String sweepId;
+
+    @Option(names = "--class-weighting", paramLabel = "none|balanced|kaggle", defaultValue = "kaggle",
+            description = "Loss weights: balanced = inverse class frequency; kaggle = balanced times the PLAsTiCC"
+                    + " metric's class weights. Default: ${DEFAULT-VALUE}.")
+    String classWeighting;
+
+    @Option(names = "--eval-every", paramLabel = "K", defaultValue = "20",
+            description = "Validation loss and accuracy every K steps (and at the end); 0 = only at the end."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int evalEvery;
+
+    @Option(names = "--checkpoint-every", paramLabel = "E", defaultValue = "1",
+            description = "Checkpoint every E epochs (and at the end); 0 = only at the end. Default: ${DEFAULT-VALUE}.")
+    int checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue --run-id from its last checkpoint. Default: ${DEFAULT-VALUE}.")
+    boolean resume;
+
+    @Option(names = "--data-fraction", paramLabel = "F", defaultValue = "1.0",
+            description = "Train on this share of the training split (by object id hash). Default: ${DEFAULT-VALUE}.")
+    double dataFraction;
+
+    @Option(names = "--sequence-length", paramLabel = "L", defaultValue = "" + FeatureConfig.DEFAULT_SEQUENCE_LENGTH,
+            description = "Sequence length the features are built with. Default: ${DEFAULT-VALUE}.")
+    int sequenceLength;
+
+    @Override
+    Map<String, String> sessionDefaults() {
+        return SparkSessions.TRAINING_DEFAULTS;
+    }
+
+    @Override
+    CommandResult run(SparkSession spark) {
+        TrainModel.Result result = new TrainModel(new TrainModel.Options(warehouse(), task, Models.Kind.parse(model),
+                width, depth, epochs, batchSizePerWorker, workers > 0 ? workers : null, averagingFrequency,
+                learningRate, lrSchedule, warmupSteps, weightDecay, seed, runId, sweepId, classWeighting, evalEvery,
+                checkpointEvery, resume, dataFraction, sequenceLength)).run(spark);
+        if (!result.finished()) {
+            throw new TrainingFailedException(result);
+        }
+        return new CommandResult(summary(result), json(result));
+    }
+
+    static Map<String, Object> json(TrainModel.Result r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run_id", r.runId());
+        json.put("status", r.status());
+        json.put("failure_reason", r.failureReason());
+        json.put("params", r.params());
+        json.put("train_examples", r.trainExamples());
+        json.put("steps", r.steps());
+        json.put("final_train_loss", r.finalTrainLoss());
+        json.put("best_val_loss", r.bestValLoss());
+        json.put("final_val_loss", r.finalValLoss());
+        json.putAll(r.test());
+        json.put("prior_weighted_log_loss", r.priorWeightedLogLoss());
+        json.put("checkpoint", r.checkpoint());
+        return json;
+    }
+
+    static String summary(TrainModel.Result r) {
+        StringBuilder text = new StringBuilder(String.format("Run %s %s: %,d parameters, %,d training objects, %d steps%n",
+                r.runId(), r.status(), r.params(), r.trainExamples(), r.steps()));
+        text.append(String.format("  train loss %s, validation loss %s (best %s)%n", fmt(r.finalTrainLoss()),
+                fmt(r.finalValLoss()), fmt(r.bestValLoss())));
+        if (!r.test().isEmpty()) {
+            text.append(String.format("  test weighted log-loss %s (class prior %s), flat %s, accuracy %s,"
+                    + " micro ROC-AUC %s, micro PR-AUC %s%n", fmt(r.test().get("test_weighted_log_loss")),
+                    fmt(r.priorWeightedLogLoss()), fmt(r.test().get("test_flat_log_loss")),
+                    fmt(r.test().get("test_accuracy")), fmt(r.test().get("test_micro_roc_auc")),
+                    fmt(r.test().get("test_micro_pr_auc"))));
+        }
+        text.append("  checkpoint ").append(r.checkpoint());
+        return text.toString();
+    }
+
+    private static String fmt(Double value) {
+        return value == null ? "n/a" : String.format("%.4f", value);
+    }
+
+    /** A run that ended failed: the command exits 1 with the run's reason (the run tables have it too). */
+    static final class TrainingFailedException extends RuntimeException {
+        TrainingFailedException(TrainModel.Result result) {
+            super("run " + result.runId() + " failed: " + result.failureReason());
+        }
+    }
+
+}

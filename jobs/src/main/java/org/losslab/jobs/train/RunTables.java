@@ -1,0 +1,62 @@
+package org.losslab.jobs.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.losslab.jobs.train.StepRecorder.StepRow;
+import org.losslab.jobs.warehouse.TableSchemas;
+import org.losslab.jobs.warehouse.Warehouse;
+import org.losslab.jobs.warehouse.Warehouse.StagedTable;
+
+/**
+ * Writes one run's partitions of {@code runs}, {@code run_metrics} and {@code run_summary}. Each write
+ * replaces the run's partition whole (staged, then swapped in), so a run can report itself as running, add
+ * steps epoch by epoch and finish, without touching any other run's rows.
+ */
+final class RunTables {
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private final String runId;
+
+    RunTables(SparkSession spark, Warehouse warehouse, String runId) {
+        this.spark = spark;
+        this.warehouse = warehouse;
+        this.runId = runId;
+    }
+
+    /** The run's row, without the partition column (values in {@code RUNS_SCHEMA} order). */
+    void writeRun(Object[] values) {
+        write(TableSchemas.RUNS, TableSchemas.RUNS_SCHEMA, List.of(RowFactory.create(values)));
+    }
+
+    void writeMetrics(List<StepRow> steps) {
+        List<Row> rows = new ArrayList<>(steps.size());
+        for (StepRow s : steps) {
+            rows.add(RowFactory.create(s.step(), s.epoch(), s.examplesSeen(), s.learningRate(), s.trainLoss(),
+                    s.trainLossMin(), s.trainLossMax(), s.trainLossStd(), s.workers(), s.valLoss(), s.valAccuracy(),
+                    s.wallMs()));
+        }
+        write(TableSchemas.RUN_METRICS, TableSchemas.RUN_METRICS_SCHEMA, rows);
+    }
+
+    void writeSummary(Object[] values) {
+        write(TableSchemas.RUN_SUMMARY, TableSchemas.RUN_SUMMARY_SCHEMA, List.of(RowFactory.create(values)));
+    }
+
+    private void write(String table, StructType schema, List<Row> rows) {
+        StructType withoutRunId = new StructType(java.util.Arrays.stream(schema.fields())
+                .filter(f -> !f.name().equals(TableSchemas.RUN_ID)).toArray(org.apache.spark.sql.types.StructField[]::new));
+        StagedTable staged = warehouse.stagePartition(table, TableSchemas.RUN_ID, runId);
+        try {
+            spark.createDataFrame(rows, withoutRunId).coalesce(1).write().parquet(staged.writeLocation());
+            warehouse.commit(List.of(staged));
+        } catch (RuntimeException e) {
+            warehouse.abort(List.of(staged));
+            throw e;
+        }
+    }
+}
