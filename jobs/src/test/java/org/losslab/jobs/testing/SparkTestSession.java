@@ -29,7 +29,7 @@ public final class SparkTestSession {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                    .config("spark.kryo.registrator", "org.losslab.jobs.spark.LossLabKryoRegistrator")
+                    .config("spark.kryo.registrator", "org.losslab.jobs.spark.LossLabKryoRegistrator,org.nd4j.kryo.Nd4jRegistrator")
                     .getOrCreate();
             Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
         }
