@@ -159,7 +159,12 @@ public final class TrainModel {
                         : validateEvery(options.evalEvery(), net, validation, validationTargets, classWeights));
         String checkpoint = resumed != null ? resumed.path() : null;
         try {
-            JavaRDD<DataSet> trainData = train.toJavaRDD().map(row -> FeatureDataSets.example(row, kind));
+            // DL4J-Spark cuts minibatches from consecutive examples and shuffles whole minibatches only, and the
+            // features table comes grouped by class: mix the examples first, in a seeded order
+            JavaRDD<DataSet> trainData = train
+                    .orderBy(org.apache.spark.sql.functions.xxhash64(col("object_id"),
+                            org.apache.spark.sql.functions.lit(options.seed())))
+                    .toJavaRDD().map(row -> FeatureDataSets.example(row, kind));
             ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, 1)
                     .batchSizePerWorker(options.batchSizePerWorker())
                     .averagingFrequency(options.averagingFrequency())
