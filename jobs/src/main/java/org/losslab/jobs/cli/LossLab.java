@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
             IngestPlasticcCommand.class,
             BuildFeaturesCommand.class,
             TrainCommand.class,
+            SweepCommand.class,
+            AggregateCommand.class,
             IngestLogsCommand.class,
             EvaluateParsingCommand.class,
             TablesCommand.class,

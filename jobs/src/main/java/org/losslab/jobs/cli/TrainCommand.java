@@ -108,12 +108,17 @@ final class TrainCommand extends SparkCommand {
         return SparkSessions.TRAINING_DEFAULTS;
     }
 
+    /** The run these options describe, writing to {@code warehouse}. */
+    TrainModel.Options trainOptions(String warehouse) {
+        return new TrainModel.Options(warehouse, task, Models.Kind.parse(model), width, depth, epochs,
+                batchSizePerWorker, workers > 0 ? workers : null, averagingFrequency, learningRate, lrSchedule,
+                warmupSteps, weightDecay, seed, runId, sweepId, classWeighting, evalEvery, checkpointEvery, resume,
+                dataFraction, sequenceLength);
+    }
+
     @Override
     CommandResult run(SparkSession spark) {
-        TrainModel.Result result = new TrainModel(new TrainModel.Options(warehouse(), task, Models.Kind.parse(model),
-                width, depth, epochs, batchSizePerWorker, workers > 0 ? workers : null, averagingFrequency,
-                learningRate, lrSchedule, warmupSteps, weightDecay, seed, runId, sweepId, classWeighting, evalEvery,
-                checkpointEvery, resume, dataFraction, sequenceLength)).run(spark);
+        TrainModel.Result result = new TrainModel(trainOptions(warehouse())).run(spark);
         if (!result.finished()) {
             throw new TrainingFailedException(result);
         }

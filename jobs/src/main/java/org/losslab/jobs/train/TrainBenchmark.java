@@ -121,7 +121,7 @@ public final class TrainBenchmark {
                 .batchSizePerWorker(options.batchSize())
                 .averagingFrequency(options.averagingFrequency())
                 .saveUpdater(true)
-                .workerPrefetchNumBatches(2)
+                .workerPrefetchNumBatches(0)
                 .rngSeed(options.seed())
                 .rddTrainingApproach(options.direct() ? org.deeplearning4j.spark.api.RDDTrainingApproach.Direct
                         : org.deeplearning4j.spark.api.RDDTrainingApproach.Export)

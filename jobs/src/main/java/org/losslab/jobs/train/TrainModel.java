@@ -142,6 +142,10 @@ public final class TrainModel {
 
         double[] classWeights = classWeights(trainIndex);
         Checkpoint resumed = options.resume() ? Checkpoint.latest(warehouse, runId) : null;
+        if (resumed == null) {
+            // a fresh run under an id used before (a retried sweep run) must not resume from the old attempt
+            deleteQuietly(warehouse, new Path(new Path(warehouse.root(), CHECKPOINTS), runId));
+        }
         MultiLayerNetwork net = resumed != null ? resumed.network() : newNetwork(schedule, classWeights);
         List<StepRow> earlierSteps = resumed != null ? readSteps(spark, warehouse, runId) : List.of();
         int firstEpoch = resumed != null ? resumed.epochsDone() : 0;
@@ -169,7 +173,7 @@ public final class TrainModel {
                     .batchSizePerWorker(options.batchSizePerWorker())
                     .averagingFrequency(options.averagingFrequency())
                     .saveUpdater(true)
-                    .workerPrefetchNumBatches(2)
+                    .workerPrefetchNumBatches(0) // a prefetch thread is interrupted mid-read when a round ends
                     .rngSeed(options.seed())
                     .exportDirectory(new Path(warehouse.root(), "_tmp/dl4j-export/" + runId).toString())
                     .build();
@@ -186,8 +190,12 @@ public final class TrainModel {
                 if (last || (options.checkpointEvery() > 0 && (epoch + 1) % options.checkpointEvery() == 0)) {
                     checkpoint = Checkpoint.write(warehouse, runId, net, epoch + 1);
                 }
-                LOG.info("Run {}: epoch {} done, train loss {}", runId, epoch + 1,
-                        recorder.last() == null ? "n/a" : recorder.last().trainLoss());
+                StepRow latest = recorder.last();
+                LOG.info("Run {}: epoch {}/{} done at step {}, train loss {}, validation loss {}", runId, epoch + 1,
+                        options.epochs(), latest == null ? "n/a" : latest.step(),
+                        latest == null ? "n/a" : String.format(Locale.ROOT, "%.4f", latest.trainLoss()),
+                        latest == null || latest.valLoss() == null ? "n/a"
+                                : String.format(Locale.ROOT, "%.4f", latest.valLoss()));
             }
             double[] finalValidation = validation == null ? null
                     : validate(net, validation, validationTargets, classWeights);

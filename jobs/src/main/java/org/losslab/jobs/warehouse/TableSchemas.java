@@ -208,6 +208,50 @@ public final class TableSchemas {
             required("confusion_matrix", DataTypes.createArrayType(DataTypes.createArrayType(LongType, false), false)),
             required(RUN_ID, StringType)});
 
+    public static final String SWEEP_POINTS = "sweep_points";
+    public static final String SCALING_FITS = "scaling_fits";
+    /** Partition column of {@code sweep_points}: aggregating a sweep replaces only its own rows. */
+    public static final String SWEEP_ID = "sweep_id";
+
+    /**
+     * One finished run of a sweep as a point for scaling laws: N ({@code params}, the parameter count: the
+     * networks have no embeddings), D ({@code examples_seen} by all workers), compute C = 6 N D, the final, best
+     * and smoothed final validation losses (smoothed: mean of the last three evaluations), and the run's values
+     * of the sweep's axes.
+     */
+    public static final StructType SWEEP_POINTS_SCHEMA = new StructType(new StructField[] {
+            required(RUN_ID, StringType),
+            required("model", StringType),
+            required("params", LongType),
+            required("examples_seen", LongType),
+            required("compute", DoubleType),
+            required("final_val_loss", DoubleType),
+            required("best_val_loss", DoubleType),
+            required("smoothed_final_val_loss", DoubleType),
+            required("final_train_loss", DoubleType),
+            required("train_examples", LongType),
+            required("axis_values", DataTypes.createMapType(StringType, StringType, false)),
+            required(SWEEP_ID, StringType)});
+
+    /**
+     * One fitted law: which law, what it was fitted on (a sweep id or a file), the parameters with their
+     * bootstrap standard errors and 80%/95% intervals, the objective at the optimum and the points used.
+     */
+    public static final StructType SCALING_FITS_SCHEMA = new StructType(new StructField[] {
+            required("fit_id", StringType),
+            required("law", StringType),
+            required("source", StringType),
+            required("parameters", DataTypes.createMapType(StringType, DoubleType, false)),
+            required("standard_errors", DataTypes.createMapType(StringType, DoubleType, false)),
+            required("interval_80", DataTypes.createMapType(StringType,
+                    DataTypes.createArrayType(DoubleType, false), false)),
+            required("interval_95", DataTypes.createMapType(StringType,
+                    DataTypes.createArrayType(DoubleType, false), false)),
+            required("objective", DoubleType),
+            required("points", IntegerType),
+            required("details", DataTypes.createMapType(StringType, StringType, false)),
+            required("fitted_at", DataTypes.TimestampType)});
+
     private static StructField required(String name, org.apache.spark.sql.types.DataType type) {
         return new StructField(name, type, false, org.apache.spark.sql.types.Metadata.empty());
     }
