@@ -27,6 +27,8 @@ import picocli.CommandLine.ScopeType;
             TrainCommand.class,
             SweepCommand.class,
             AggregateCommand.class,
+            FitScalingCommand.class,
+            PlotScalingCommand.class,
             IngestLogsCommand.class,
             EvaluateParsingCommand.class,
             TablesCommand.class,

@@ -212,6 +212,8 @@ public final class TableSchemas {
     public static final String SCALING_FITS = "scaling_fits";
     /** Partition column of {@code sweep_points}: aggregating a sweep replaces only its own rows. */
     public static final String SWEEP_ID = "sweep_id";
+    /** Partition column of {@code scaling_fits}: one partition per fit. */
+    public static final String FIT_ID = "fit_id";
 
     /**
      * One finished run of a sweep as a point for scaling laws: N ({@code params}, the parameter count: the
@@ -238,7 +240,6 @@ public final class TableSchemas {
      * bootstrap standard errors and 80%/95% intervals, the objective at the optimum and the points used.
      */
     public static final StructType SCALING_FITS_SCHEMA = new StructType(new StructField[] {
-            required("fit_id", StringType),
             required("law", StringType),
             required("source", StringType),
             required("parameters", DataTypes.createMapType(StringType, DoubleType, false)),
@@ -250,7 +251,8 @@ public final class TableSchemas {
             required("objective", DoubleType),
             required("points", IntegerType),
             required("details", DataTypes.createMapType(StringType, StringType, false)),
-            required("fitted_at", DataTypes.TimestampType)});
+            required("fitted_at", DataTypes.TimestampType),
+            required(FIT_ID, StringType)});
 
     private static StructField required(String name, org.apache.spark.sql.types.DataType type) {
         return new StructField(name, type, false, org.apache.spark.sql.types.Metadata.empty());

@@ -1,0 +1,128 @@
+package org.losslab.jobs.plots;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * XY charts for the analysis plots, written as SVG (JFreeSVG) and PNG (JFreeChart): points, lines or both per
+ * series, linear or logarithmic axes. Each series of a chart gets its own colour; a fitted line and the points
+ * it belongs to can share one by sharing a {@code group}.
+ */
+public final class Charts {
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf)};
+
+    static {
+        // clusters and CI have no display; JFreeChart only needs AWT's off-screen drawing
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {
+    }
+
+    /** How a series is drawn. */
+    public enum Style { POINTS, LINE, DASHED_LINE }
+
+    /** One series: name (legend), colour group, style and the points. */
+    public record Series(String name, int group, Style style, double[] x, double[] y) {
+        public Series {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("Series " + name + " has " + x.length + " x and " + y.length
+                        + " y values");
+            }
+        }
+    }
+
+    /** A chart and how its axes scale. */
+    public record Chart(String title, String xLabel, boolean logX, String yLabel, boolean logY, List<Series> series) {
+    }
+
+    /** Writes {@code <base>.svg} and {@code <base>.png}; returns both paths. */
+    public static List<Path> write(Chart chart, Path base, int width, int height) {
+        JFreeChart jfree = build(chart);
+        Path svg = base.resolveSibling(base.getFileName() + ".svg");
+        Path png = base.resolveSibling(base.getFileName() + ".png");
+        try {
+            Files.createDirectories(base.toAbsolutePath().getParent());
+            SVGGraphics2D g = new SVGGraphics2D(width, height);
+            jfree.draw(g, new Rectangle2D.Double(0, 0, width, height));
+            Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
+            ChartUtils.saveChartAsPNG(png.toFile(), jfree, width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write plot " + base + ": " + e.getMessage(), e);
+        }
+        return List.of(svg, png);
+    }
+
+    static JFreeChart build(Chart chart) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        List<Series> drawn = new ArrayList<>();
+        for (Series s : chart.series()) {
+            XYSeries series = new XYSeries(s.name(), false, true);
+            for (int i = 0; i < s.x().length; i++) {
+                boolean plottable = Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])
+                        && (!chart.logX() || s.x()[i] > 0) && (!chart.logY() || s.y()[i] > 0);
+                if (plottable) {
+                    series.add(s.x()[i], s.y()[i]);
+                }
+            }
+            if (series.getItemCount() == 0) {
+                continue;
+            }
+            int index = drawn.size();
+            data.addSeries(series);
+            drawn.add(s);
+            Color colour = PALETTE[Math.floorMod(s.group(), PALETTE.length)];
+            renderer.setSeriesPaint(index, colour);
+            renderer.setSeriesLinesVisible(index, s.style() != Style.POINTS);
+            renderer.setSeriesShapesVisible(index, s.style() == Style.POINTS);
+            renderer.setSeriesShape(index, new Ellipse2D.Double(-3, -3, 6, 6));
+            renderer.setSeriesStroke(index, s.style() == Style.DASHED_LINE
+                    ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+                    : new BasicStroke(1.5f));
+        }
+        XYPlot plot = new XYPlot(data, axis(chart.xLabel(), chart.logX(), "0.#E0"),
+                axis(chart.yLabel(), chart.logY(), "0.###"), renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        JFreeChart jfree = new JFreeChart(chart.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        jfree.setBackgroundPaint(Color.WHITE);
+        return jfree;
+    }
+
+    /** A log axis labels its ticks with {@code logFormat} (JFreeChart's default writes 10^x exponents). */
+    private static ValueAxis axis(String label, boolean log, String logFormat) {
+        if (log) {
+            LogAxis axis = new LogAxis(label);
+            axis.setSmallestValue(1e-12);
+            axis.setNumberFormatOverride(new java.text.DecimalFormat(logFormat));
+            return axis;
+        }
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        return axis;
+    }
+}
