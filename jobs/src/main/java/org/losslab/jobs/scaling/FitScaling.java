@@ -26,6 +26,7 @@ import org.losslab.common.scaling.AnnealingRun;
 import org.losslab.common.scaling.ChinchillaFit;
 import org.losslab.common.scaling.ChinchillaOptions;
 import org.losslab.common.scaling.ChinchillaResult;
+import org.losslab.common.scaling.ComputeAllocation;
 import org.losslab.common.scaling.Interval;
 import org.losslab.common.scaling.KaplanFit;
 import org.losslab.common.scaling.KaplanResult;
@@ -177,6 +178,11 @@ public final class FitScaling {
         details.put("bootstrap_resamples", Integer.toString(options.bootstrap()));
         details.put("compute_optimal_params_exponent", Double.toString(fit.paramsExponent()));
         details.put("compute_optimal_tokens_exponent", Double.toString(fit.law().tokensExponent()));
+        // N_opt(C) = G (C/6)^a and D_opt(C) = (C/6)^b / G with a, b the exponents above
+        details.put("compute_optimal_scale_G", Double.toString(fit.law().allocationScale()));
+        ComputeAllocation at1e21 = fit.computeOptimal(1e21);
+        details.put("compute_optimal_at_1e21_flops", String.format(Locale.ROOT, "N=%.4g D=%.4g loss=%.4g",
+                at1e21.params(), at1e21.tokens(), at1e21.loss()));
         return new Result(fitId(), Law.CHINCHILLA.cliName(), source(), parameters, fit.standardErrors(),
                 intervals(fit.interval80()), intervals(fit.interval95()), fit.objective(), fit.pointsUsed(), details);
     }
