@@ -17,8 +17,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.losslab.common.scaling.AnnealingFitResult;
 import org.losslab.common.scaling.AnnealingLawFit;
 import org.losslab.common.scaling.AnnealingPrediction;
@@ -33,7 +31,6 @@ import org.losslab.common.scaling.KaplanResult;
 import org.losslab.common.scaling.ScalingPoint;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
-import org.losslab.jobs.warehouse.Warehouse.StagedTable;
 
 import scala.collection.JavaConverters;
 
@@ -106,7 +103,7 @@ public final class FitScaling {
             case KAPLAN -> kaplan(points(spark, warehouse));
             case LR_ANNEALING -> annealing(warehouse);
         };
-        write(spark, warehouse, result);
+        write(warehouse, result);
         return result;
     }
 
@@ -269,20 +266,12 @@ public final class FitScaling {
         return out;
     }
 
-    private static void write(SparkSession spark, Warehouse warehouse, Result r) {
-        StructType schema = new StructType(Arrays.stream(TableSchemas.SCALING_FITS_SCHEMA.fields())
-                .filter(f -> !f.name().equals(TableSchemas.FIT_ID)).toArray(StructField[]::new));
+    private static void write(Warehouse warehouse, Result r) {
         Row row = RowFactory.create(r.law(), r.source(), scala(r.parameters()), scala(r.standardErrors()),
                 scalaArrays(r.interval80()), scalaArrays(r.interval95()), r.objective(), r.points(), scala(r.details()),
                 new Timestamp(System.currentTimeMillis()));
-        StagedTable staged = warehouse.stagePartition(TableSchemas.SCALING_FITS, TableSchemas.FIT_ID, r.fitId());
-        try {
-            spark.createDataFrame(List.of(row), schema).coalesce(1).write().parquet(staged.writeLocation());
-            warehouse.commit(List.of(staged));
-        } catch (RuntimeException e) {
-            warehouse.abort(List.of(staged));
-            throw e;
-        }
+        warehouse.replacePartition(TableSchemas.SCALING_FITS, TableSchemas.SCALING_FITS_SCHEMA, TableSchemas.FIT_ID,
+                r.fitId(), List.of(row));
     }
 
     private static <V> scala.collection.Map<String, V> scala(Map<String, V> map) {

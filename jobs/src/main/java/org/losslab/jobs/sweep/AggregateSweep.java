@@ -14,11 +14,8 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
-import org.losslab.jobs.warehouse.Warehouse.StagedTable;
 
 import scala.collection.JavaConverters;
 
@@ -93,17 +90,8 @@ public final class AggregateSweep {
                     steps.get(steps.size() - 1).<Double>getAs("train_loss"), run.<Long>getAs("train_examples"),
                     JavaConverters.mapAsScalaMap(axisValues)));
         }
-        StructType schema = new StructType(java.util.Arrays.stream(TableSchemas.SWEEP_POINTS_SCHEMA.fields())
-                .filter(f -> !f.name().equals(TableSchemas.SWEEP_ID)).toArray(StructField[]::new));
-        StagedTable staged = warehouse.stagePartition(TableSchemas.SWEEP_POINTS, TableSchemas.SWEEP_ID,
-                options.sweepId());
-        try {
-            spark.createDataFrame(points, schema).coalesce(1).write().parquet(staged.writeLocation());
-            warehouse.commit(List.of(staged));
-        } catch (RuntimeException e) {
-            warehouse.abort(List.of(staged));
-            throw e;
-        }
+        warehouse.replacePartition(TableSchemas.SWEEP_POINTS, TableSchemas.SWEEP_POINTS_SCHEMA, TableSchemas.SWEEP_ID,
+                options.sweepId(), points);
         return new Result(options.sweepId(), points.size(), unfinished, axes,
                 warehouse.tablePath(TableSchemas.SWEEP_POINTS).toString());
     }

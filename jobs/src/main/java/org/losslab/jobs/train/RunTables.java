@@ -5,12 +5,10 @@ import java.util.List;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.losslab.jobs.train.StepRecorder.StepRow;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
-import org.losslab.jobs.warehouse.Warehouse.StagedTable;
 
 /**
  * Writes one run's partitions of {@code runs}, {@code run_metrics} and {@code run_summary}. Each write
@@ -18,12 +16,10 @@ import org.losslab.jobs.warehouse.Warehouse.StagedTable;
  * steps epoch by epoch and finish, without touching any other run's rows.
  */
 final class RunTables {
-    private final SparkSession spark;
     private final Warehouse warehouse;
     private final String runId;
 
-    RunTables(SparkSession spark, Warehouse warehouse, String runId) {
-        this.spark = spark;
+    RunTables(Warehouse warehouse, String runId) {
         this.warehouse = warehouse;
         this.runId = runId;
     }
@@ -48,15 +44,6 @@ final class RunTables {
     }
 
     private void write(String table, StructType schema, List<Row> rows) {
-        StructType withoutRunId = new StructType(java.util.Arrays.stream(schema.fields())
-                .filter(f -> !f.name().equals(TableSchemas.RUN_ID)).toArray(org.apache.spark.sql.types.StructField[]::new));
-        StagedTable staged = warehouse.stagePartition(table, TableSchemas.RUN_ID, runId);
-        try {
-            spark.createDataFrame(rows, withoutRunId).coalesce(1).write().parquet(staged.writeLocation());
-            warehouse.commit(List.of(staged));
-        } catch (RuntimeException e) {
-            warehouse.abort(List.of(staged));
-            throw e;
-        }
+        warehouse.replacePartition(table, schema, TableSchemas.RUN_ID, runId, rows);
     }
 }

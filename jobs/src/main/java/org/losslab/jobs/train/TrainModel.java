@@ -114,7 +114,7 @@ public final class TrainModel {
         String runId = options.runId() != null ? options.runId() : newRunId();
         Warehouse warehouse = Warehouse.open(spark, options.warehouse());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        RunTables tables = new RunTables(spark, warehouse, runId);
+        RunTables tables = new RunTables(warehouse, runId);
         Models.Kind kind = options.model();
         int workers = options.workers() != null ? options.workers() : jsc.defaultParallelism();
         Timestamp startedAt = new Timestamp(System.currentTimeMillis());

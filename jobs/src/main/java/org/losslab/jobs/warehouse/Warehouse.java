@@ -167,6 +167,26 @@ public final class Warehouse {
         LOG.info("Committed tables {} in {}", staged.stream().map(StagedTable::name).toList(), root);
     }
 
+    /**
+     * Replaces one partition of a table with a few rows (a run's row, a sweep's points, a fit), written as one
+     * file. {@code schema} is the table's full schema; the partition column is left out of the file, as Spark's
+     * partitioned layout keeps it in the folder name.
+     */
+    public void replacePartition(String table, org.apache.spark.sql.types.StructType schema, String column,
+            String value, List<Row> rows) {
+        org.apache.spark.sql.types.StructType fileSchema = new org.apache.spark.sql.types.StructType(
+                Arrays.stream(schema.fields()).filter(f -> !f.name().equals(column))
+                        .toArray(org.apache.spark.sql.types.StructField[]::new));
+        StagedTable staged = stagePartition(table, column, value);
+        try {
+            spark.createDataFrame(rows, fileSchema).coalesce(1).write().parquet(staged.writeLocation());
+            commit(List.of(staged));
+        } catch (RuntimeException e) {
+            abort(List.of(staged));
+            throw e;
+        }
+    }
+
     /** Removes staged outputs of a failed job. */
     public void abort(List<StagedTable> staged) {
         for (StagedTable table : staged) {

@@ -3,28 +3,22 @@ package org.losslab.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.losslab.jobs.testing.CliRunner;
 import org.losslab.jobs.testing.PlasticcFiles;
 import org.losslab.jobs.testing.SparkTestSession;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 class LossLabCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @BeforeAll
     static void start() {
         SparkTestSession.get(); // commands join the shared session instead of starting their own
@@ -32,19 +26,12 @@ class LossLabCliTest {
 
     /** Runs the CLI in-process; returns exit code and stdout. */
     private static Map.Entry<Integer, String> run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            int code = LossLab.commandLine().execute(args);
-            return Map.entry(code, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+        CliRunner.Outcome outcome = CliRunner.run(args);
+        return Map.entry(outcome.exitCode(), outcome.out());
     }
 
-    private static Map<String, Object> json(String text) throws Exception {
-        return JSON.readValue(text, new TypeReference<Map<String, Object>>() { });
+    private static Map<String, Object> json(String text) {
+        return new CliRunner.Outcome(0, text).json();
     }
 
     @Test
@@ -96,7 +83,7 @@ class LossLabCliTest {
     }
 
     @Test
-    void ingestThenTablesThenSqlPrintTheDocumentedJson() throws Exception {
+    void ingestThenTablesThenSqlPrintTheDocumentedJson() {
         Path dir = SparkTestSession.tempDir("cli");
         PlasticcFiles.Lines lines = PlasticcFiles.simulate(6, 21);
         Path obs = PlasticcFiles.write(dir.resolve("obs.csv"), lines.observations());
@@ -135,7 +122,7 @@ class LossLabCliTest {
     }
 
     @Test
-    void aFailingCommandExitsWithOneAndPrintsTheErrorAsJson() throws Exception {
+    void aFailingCommandExitsWithOneAndPrintsTheErrorAsJson() {
         Path dir = SparkTestSession.tempDir("cli-error");
         Map.Entry<Integer, String> result = run("ingest-plasticc", "--warehouse", dir.resolve("wh").toString(),
                 "--observations", dir.resolve("missing.csv").toString(), "--metadata",

@@ -3,9 +3,6 @@ package org.losslab.jobs.scaling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,25 +12,16 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.losslab.jobs.cli.LossLab;
+import org.losslab.jobs.testing.CliRunner;
 import org.losslab.jobs.testing.SparkTestSession;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Published-style data: a CSV with its own column names, fitted through the CLI. */
 class FitScalingCsvTest {
 
     private static Map.Entry<Integer, String> cli(String... args) {
-        SparkTestSession.get();
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            return Map.entry(LossLab.commandLine().execute(args), buffer.toString(StandardCharsets.UTF_8).trim());
-        } finally {
-            System.setOut(original);
-        }
+        CliRunner.Outcome outcome = CliRunner.run(args);
+        return Map.entry(outcome.exitCode(), outcome.out());
     }
 
     @Test
@@ -57,7 +45,7 @@ class FitScalingCsvTest {
                 "--law", "chinchilla", "--input", csv.toString(), "--n-col", "model_size", "--d-col", "tokens",
                 "--loss-col", "eval_loss", "--bootstrap", "50");
         assertEquals(0, result.getKey(), result.getValue());
-        Map<String, Object> fit = new ObjectMapper().readValue(result.getValue(), new TypeReference<>() { });
+        Map<String, Object> fit = new CliRunner.Outcome(0, result.getValue()).json();
         assertEquals(49, ((Number) fit.get("points")).intValue());
         assertEquals(0.34, ((Number) fit.get("alpha")).doubleValue(), 0.05);
         assertEquals(0.28, ((Number) fit.get("beta")).doubleValue(), 0.05);

@@ -3,9 +3,6 @@ package org.losslab.jobs.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,16 +12,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.losslab.jobs.cli.LossLab;
 import org.losslab.jobs.features.BuildFeatures;
 import org.losslab.jobs.plasticc.IngestPlasticc;
 import org.losslab.jobs.plasticc.SimulatePlasticc;
+import org.losslab.jobs.testing.CliRunner;
 import org.losslab.jobs.testing.SparkTestSession;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The small sweep end to end through the CLI: runs, points, a chinchilla fit with finite parameters, plots. */
 class SweepEndToEndTest {
@@ -44,19 +39,10 @@ class SweepEndToEndTest {
         new BuildFeatures(new BuildFeatures.Options(warehouse.toString(), 16, 42, 0.7, 0.15)).run(spark);
     }
 
-    private static Map<String, Object> cli(String... args) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = LossLab.commandLine().execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        String out = buffer.toString(StandardCharsets.UTF_8).trim();
-        assertEquals(0, code, out);
-        return new ObjectMapper().readValue(out, new TypeReference<Map<String, Object>>() { });
+    private static Map<String, Object> cli(String... args) {
+        CliRunner.Outcome outcome = CliRunner.run(args);
+        assertEquals(0, outcome.exitCode(), outcome.out());
+        return outcome.json();
     }
 
     private static Path spec(String name, String axes) throws Exception {
