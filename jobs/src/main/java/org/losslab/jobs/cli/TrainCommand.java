@@ -20,9 +20,34 @@ import picocli.CommandLine.Option;
                 + " run_summary, checkpoints under <warehouse>/_checkpoints/<run_id>/.")
 final class TrainCommand extends SparkCommand {
 
-    @Option(names = "--task", paramLabel = "TASK", defaultValue = "plasticc",
-            description = "What to train on. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--task", paramLabel = "plasticc|modadd", defaultValue = "plasticc",
+            description = "What to train on: plasticc_features, or the modular-arithmetic grokking probe (all pairs"
+                    + " (a, b) mod p, one-hot inputs, an mlp trained full batch). Default: ${DEFAULT-VALUE}.")
     String task;
+
+    @Option(names = "--p", paramLabel = "P", defaultValue = "97",
+            description = "modadd: the modulus p. Default: ${DEFAULT-VALUE}.")
+    int p;
+
+    @Option(names = "--op", paramLabel = "add|sub|mul|div", defaultValue = "add",
+            description = "modadd: the operation (div needs a prime p and leaves out b = 0). Default: ${DEFAULT-VALUE}.")
+    String op;
+
+    @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "0.5",
+            description = "modadd: share of all pairs used for training (seeded random split; the rest validate)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    double trainFraction;
+
+    @Option(names = "--output-activation", paramLabel = "softmax|stablemax", defaultValue = "softmax",
+            description = "Output layer: softmax, or StableMax (Prieto et al. 2025), with cross-entropy."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String outputActivation;
+
+    @Option(names = "--perp-grad", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+            paramLabel = "true|false",
+            description = "Remove from each weight matrix's gradient its component along the weights (the"
+                    + " perpendicular gradient of Prieto et al. 2025). Default: ${DEFAULT-VALUE}.")
+    boolean perpGrad;
 
     @Option(names = "--model", paramLabel = "mlp|lstm|attention", defaultValue = "mlp",
             description = "mlp on summary features, masked lstm, or self-attention over the masked sequence."
@@ -37,12 +62,15 @@ final class TrainCommand extends SparkCommand {
             + " Default: ${DEFAULT-VALUE}.")
     int depth;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5",
+            description = "Passes over the training set; for modadd the full-batch steps, rounded up to whole"
+                    + " averaging rounds. Default: ${DEFAULT-VALUE}.")
     int epochs;
 
-    @Option(names = "--batch-size-per-worker", paramLabel = "N", defaultValue = "32",
-            description = "Minibatch size on each worker. Default: ${DEFAULT-VALUE}.")
-    int batchSizePerWorker;
+    @Option(names = "--batch-size-per-worker", paramLabel = "N",
+            description = "Minibatch size on each worker; 0 = full batch (modadd: the training set split across"
+                    + " the workers). Default: 32 for plasticc, 0 for modadd.")
+    Integer batchSizePerWorker;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
             description = "Data-parallel workers; 0 = Spark's default parallelism. Default: ${DEFAULT-VALUE}.")
@@ -110,10 +138,13 @@ final class TrainCommand extends SparkCommand {
 
     /** The run these options describe, writing to {@code warehouse}. */
     TrainModel.Options trainOptions(String warehouse) {
+        boolean modular = "modadd".equals(task);
+        int batch = batchSizePerWorker != null ? batchSizePerWorker : modular ? 0 : 32;
         return new TrainModel.Options(warehouse, task, Models.Kind.parse(model), width, depth, epochs,
-                batchSizePerWorker, workers > 0 ? workers : null, averagingFrequency, learningRate, lrSchedule,
+                batch, workers > 0 ? workers : null, averagingFrequency, learningRate, lrSchedule,
                 warmupSteps, weightDecay, seed, runId, sweepId, classWeighting, evalEvery, checkpointEvery, resume,
-                dataFraction, sequenceLength);
+                dataFraction, sequenceLength, outputActivation, perpGrad,
+                modular ? new TrainModel.ModularTask(p, op, trainFraction) : null);
     }
 
     @Override
@@ -136,6 +167,8 @@ final class TrainCommand extends SparkCommand {
         json.put("final_train_loss", r.finalTrainLoss());
         json.put("best_val_loss", r.bestValLoss());
         json.put("final_val_loss", r.finalValLoss());
+        json.put("final_train_accuracy", r.finalTrainAccuracy());
+        json.put("final_val_accuracy", r.finalValAccuracy());
         json.putAll(r.test());
         json.put("prior_weighted_log_loss", r.priorWeightedLogLoss());
         json.put("checkpoint", r.checkpoint());
@@ -145,8 +178,9 @@ final class TrainCommand extends SparkCommand {
     static String summary(TrainModel.Result r) {
         StringBuilder text = new StringBuilder(String.format("Run %s %s: %,d parameters, %,d training objects, %d steps%n",
                 r.runId(), r.status(), r.params(), r.trainExamples(), r.steps()));
-        text.append(String.format("  train loss %s, validation loss %s (best %s)%n", fmt(r.finalTrainLoss()),
-                fmt(r.finalValLoss()), fmt(r.bestValLoss())));
+        text.append(String.format("  train loss %s, validation loss %s (best %s), train accuracy %s, validation"
+                + " accuracy %s%n", fmt(r.finalTrainLoss()), fmt(r.finalValLoss()), fmt(r.bestValLoss()),
+                fmt(r.finalTrainAccuracy()), fmt(r.finalValAccuracy())));
         if (!r.test().isEmpty()) {
             text.append(String.format("  test weighted log-loss %s (class prior %s), flat %s, accuracy %s,"
                     + " micro ROC-AUC %s, micro PR-AUC %s%n", fmt(r.test().get("test_weighted_log_loss")),

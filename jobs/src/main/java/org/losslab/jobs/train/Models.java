@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
@@ -28,7 +29,7 @@ import org.nd4j.linalg.schedule.ISchedule;
  *       projecting its input to {@code width} (the time channel of each step carries the position), then
  *       masked average pooling.</li>
  * </ul>
- * All end in a softmax over the classes with (optionally class-weighted) cross-entropy, and train with Adam
+ * All end in a softmax (or StableMax) over the classes with (optionally class-weighted) cross-entropy, and train with Adam
  * under the given learning-rate schedule and decoupled weight decay (AdamW: {@code w -= lr * wd * w} after the
  * Adam step, weights only).
  */
@@ -57,7 +58,7 @@ public final class Models {
 
     /** Shapes and hyperparameters of one network. {@code classWeights} null: unweighted loss. */
     public record Spec(Kind kind, int inputSize, int sequenceLength, int classes, int width, int depth,
-            ISchedule learningRate, double weightDecay, double[] classWeights, long seed) {
+            ISchedule learningRate, double weightDecay, double[] classWeights, long seed, IActivation output) {
         public Spec {
             if (width < 1 || depth < 1) {
                 throw new IllegalArgumentException("Cannot build a network of width " + width + " and depth " + depth);
@@ -97,11 +98,21 @@ public final class Models {
             default -> throw new IllegalStateException(spec.kind().toString());
         }
         LossMCXENT loss = spec.classWeights() == null ? new LossMCXENT() : new LossMCXENT(Nd4j.create(spec.classWeights()));
-        layers.layer(new OutputLayer.Builder(loss).nOut(spec.classes()).activation(Activation.SOFTMAX).build());
+        layers.layer(new OutputLayer.Builder(loss).nOut(spec.classes()).activation(spec.output()).build());
         layers.setInputType(spec.kind().sequential()
                 ? InputType.recurrent(spec.inputSize(), spec.sequenceLength())
                 : InputType.feedForward(spec.inputSize()));
         return layers.build();
+    }
+
+    /** The output activation by its CLI name: {@code softmax} or {@code stablemax} ({@link ActivationStableMax}). */
+    public static IActivation outputActivation(String name) {
+        return switch (String.valueOf(name).trim().toLowerCase(Locale.ROOT)) {
+            case "softmax" -> Activation.SOFTMAX.getActivationFunction();
+            case "stablemax" -> new ActivationStableMax();
+            default -> throw new IllegalArgumentException("Unknown output activation '" + name
+                    + "': use softmax or stablemax");
+        };
     }
 
     /** Four heads when the width allows, else two, else one. */

@@ -34,7 +34,7 @@ final class RunTables {
         for (StepRow s : steps) {
             rows.add(RowFactory.create(s.step(), s.epoch(), s.examplesSeen(), s.learningRate(), s.trainLoss(),
                     s.trainLossMin(), s.trainLossMax(), s.trainLossStd(), s.workers(), s.valLoss(), s.valAccuracy(),
-                    s.wallMs()));
+                    s.wallMs(), s.evalTrainLoss(), s.trainAccuracy(), s.weightNorm(), s.scFraction()));
         }
         write(TableSchemas.RUN_METRICS, TableSchemas.RUN_METRICS_SCHEMA, rows);
     }

@@ -20,18 +20,28 @@ import org.deeplearning4j.core.storage.StorageMetaData;
  */
 final class StepRecorder implements StatsStorageRouter {
 
-    /** One row of {@code run_metrics}. */
+    /** One row of {@code run_metrics}; the evaluation fields are null on steps that were not evaluated. */
     record StepRow(long step, int epoch, long examplesSeen, double learningRate, double trainLoss, double trainLossMin,
-            double trainLossMax, double trainLossStd, int workers, Double valLoss, Double valAccuracy, long wallMs) {
-        StepRow withValidation(double loss, double accuracy) {
+            double trainLossMax, double trainLossStd, int workers, Double valLoss, Double valAccuracy, long wallMs,
+            Double evalTrainLoss, Double trainAccuracy, Double weightNorm, Double scFraction) {
+        StepRow withEvaluation(Evaluation e) {
             return new StepRow(step, epoch, examplesSeen, learningRate, trainLoss, trainLossMin, trainLossMax,
-                    trainLossStd, workers, loss, accuracy, wallMs);
+                    trainLossStd, workers, e.valLoss(), e.valAccuracy(), wallMs, e.trainLoss(), e.trainAccuracy(),
+                    e.weightNorm(), e.scFraction());
         }
     }
 
-    /** Called after each averaging round with the round's last step; returns {loss, accuracy} or null. */
+    /**
+     * The averaged network evaluated after a round: validation loss and accuracy, the same on the training set
+     * (or its evaluation sample), the global weight norm and the Softmax Collapse fraction of the training set.
+     */
+    record Evaluation(Double valLoss, Double valAccuracy, Double trainLoss, Double trainAccuracy, Double weightNorm,
+            Double scFraction) {
+    }
+
+    /** Called after each averaging round with the round's last step; returns an evaluation or null. */
     interface RoundHook {
-        double[] afterRound(long lastStep);
+        Evaluation afterRound(long lastStep);
     }
 
     /** A worker reported a NaN or infinite loss: the run must stop and say so. */
@@ -69,10 +79,10 @@ final class StepRecorder implements StatsStorageRouter {
         return rows.isEmpty() ? null : rows.get(rows.size() - 1);
     }
 
-    /** Attaches validation figures to the last recorded step (the end-of-training evaluation). */
-    void validateLast(double loss, double accuracy) {
+    /** Attaches an evaluation to the last recorded step (the end-of-training evaluation). */
+    void evaluateLast(Evaluation evaluation) {
         if (!rows.isEmpty()) {
-            rows.set(rows.size() - 1, rows.get(rows.size() - 1).withValidation(loss, accuracy));
+            rows.set(rows.size() - 1, rows.get(rows.size() - 1).withEvaluation(evaluation));
         }
     }
 
@@ -99,9 +109,9 @@ final class StepRecorder implements StatsStorageRouter {
             rows.add(row(entry.getKey(), entry.getValue()));
         }
         pending.clear();
-        double[] validation = hook == null ? null : hook.afterRound(lastStep);
-        if (validation != null) {
-            validateLast(validation[0], validation[1]);
+        Evaluation evaluation = hook == null ? null : hook.afterRound(lastStep);
+        if (evaluation != null) {
+            evaluateLast(evaluation);
         }
     }
 
@@ -131,7 +141,8 @@ final class StepRecorder implements StatsStorageRouter {
         }
         examplesSeen += examples;
         return new StepRow(step, epoch, examplesSeen, learningRate.applyAsDouble(step), mean, min, max,
-                Math.sqrt(squares / updates.size()), updates.size(), null, null, Math.max(0, time - startMillis));
+                Math.sqrt(squares / updates.size()), updates.size(), null, null, Math.max(0, time - startMillis), null, null,
+                null, null);
     }
 
     @Override

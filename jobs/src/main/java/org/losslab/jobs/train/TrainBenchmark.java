@@ -74,7 +74,7 @@ public final class TrainBenchmark {
         MultiLayerConfiguration conf = Models.configuration(new Models.Spec(options.model(),
                 FeatureDataSets.inputSize(options.model()), options.sequenceLength(), ClassIndex.COUNT,
                 options.width(), options.depth(), new ScheduleAdapter("constant", options.learningRate(), 0, 2, 0, 0),
-                0.0, null, options.seed()));
+                0.0, null, options.seed(), Models.outputActivation("softmax")));
 
         MultiLayerNetwork localNet = new MultiLayerNetwork(conf.clone());
         localNet.init();

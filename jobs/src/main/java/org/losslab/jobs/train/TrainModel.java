@@ -33,6 +33,8 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.util.ModelSerializer;
 import org.losslab.common.features.ClassIndex;
 import org.losslab.common.features.SplitAssigner;
+import org.losslab.common.grokking.ModularArithmetic;
+import org.losslab.common.grokking.SoftmaxCollapse;
 import org.losslab.common.metrics.ClassificationMetrics;
 import org.losslab.common.metrics.ClassificationReport;
 import org.losslab.common.metrics.PlasticcLogLoss;
@@ -49,7 +51,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains one DL4J network on {@code plasticc_features} data-parallel with parameter averaging
+ * Trains one DL4J network on {@code plasticc_features} (or on the modular-arithmetic probe) data-parallel with parameter averaging
  * ({@link SparkDl4jMultiLayer} + {@link ParameterAveragingTrainingMaster}) on whatever master the session
  * has, and records the run: its {@code runs} row (running, then finished or failed with the reason), every
  * step in {@code run_metrics} (flushed after each epoch), validation every {@code evalEvery} steps and at the
@@ -60,21 +62,55 @@ public final class TrainModel {
     private static final Logger LOG = LoggerFactory.getLogger(TrainModel.class);
     static final String CHECKPOINTS = "_checkpoints";
 
-    /** Every knob of a run; {@code workers} null means Spark's default parallelism, {@code runId} null a new id. */
+    /** The tasks {@code train} knows. */
+    public static final List<String> TASKS = List.of("plasticc", "modadd");
+    /** Training examples at most in the per-evaluation training-set metrics (a fixed sample above that). */
+    static final int TRAIN_EVAL_LIMIT = 4096;
+
+    /**
+     * The modular-arithmetic probe: {@code p}, the operation and the share of all pairs used for training.
+     * Each step is one pass over the whole training set (full batch, split across the workers).
+     */
+    public record ModularTask(int p, String op, double trainFraction) {
+        public ModularTask {
+            ModularArithmetic.Op.parse(op);
+            new ModularArithmetic(p, ModularArithmetic.Op.parse(op)).split(trainFraction, 0);
+        }
+
+        ModularArithmetic task() {
+            return new ModularArithmetic(p, ModularArithmetic.Op.parse(op));
+        }
+    }
+
+    /**
+     * Every knob of a run; {@code workers} null means Spark's default parallelism, {@code runId} null a new id.
+     * For {@code modadd} ({@code modular} set) {@code epochs} counts full-batch steps, rounded up to whole
+     * averaging rounds of {@code averagingFrequency} steps, and {@code batchSizePerWorker} 0 means full batch.
+     */
     public record Options(String warehouse, String task, Models.Kind model, int width, int depth, int epochs,
             int batchSizePerWorker, Integer workers, int averagingFrequency, double learningRate, String lrSchedule,
             int warmupSteps, double weightDecay, long seed, String runId, String sweepId, String classWeighting,
-            int evalEvery, int checkpointEvery, boolean resume, double dataFraction, int sequenceLength) {
+            int evalEvery, int checkpointEvery, boolean resume, double dataFraction, int sequenceLength,
+            String outputActivation, boolean perpGrad, ModularTask modular) {
         public Options {
             requireNonNull(warehouse, "warehouse");
             requireNonNull(model, "model");
-            if (!"plasticc".equals(task)) {
-                throw new IllegalArgumentException("Cannot train task '" + task + "': only plasticc so far");
+            if (!TASKS.contains(task)) {
+                throw new IllegalArgumentException("Cannot train task '" + task + "': use " + String.join(" or ", TASKS));
             }
-            if (epochs < 1 || batchSizePerWorker < 1 || averagingFrequency < 1 || (workers != null && workers < 1)) {
+            if ("modadd".equals(task) != (modular != null)) {
+                throw new IllegalArgumentException("Task " + task + (modular == null ? " needs" : " takes no")
+                        + " modular-arithmetic settings");
+            }
+            if ("modadd".equals(task) && model != Models.Kind.MLP) {
+                throw new IllegalArgumentException("Task modadd trains an mlp, not " + model.cliName());
+            }
+            boolean fullBatch = modular != null && batchSizePerWorker == 0;
+            if (epochs < 1 || (batchSizePerWorker < 1 && !fullBatch) || averagingFrequency < 1
+                    || (workers != null && workers < 1)) {
                 throw new IllegalArgumentException("Cannot train with epochs " + epochs + ", batch size "
                         + batchSizePerWorker + ", averaging frequency " + averagingFrequency + ", workers " + workers
-                        + ": all must be >= 1");
+                        + ": all must be >= 1 (batch size 0 = full batch, modadd only)");
             }
             if (!(dataFraction > 0 && dataFraction <= 1)) {
                 throw new IllegalArgumentException("Cannot train on a data fraction of " + dataFraction);
@@ -83,6 +119,7 @@ public final class TrainModel {
                 throw new IllegalArgumentException("Unknown class weighting '" + classWeighting
                         + "': use none, balanced or kaggle");
             }
+            Models.outputActivation(outputActivation);
             if (resume && runId == null) {
                 throw new IllegalArgumentException("Cannot resume without --run-id");
             }
@@ -92,10 +129,20 @@ public final class TrainModel {
     /** How the run ended. {@code test} holds the test metrics by their run_summary column names. */
     public record Result(String runId, String status, String failureReason, long params, long trainExamples,
             long steps, Double finalTrainLoss, Double bestValLoss, Double finalValLoss, Map<String, Double> test,
-            Double priorWeightedLogLoss, String checkpoint) {
+            Double priorWeightedLogLoss, String checkpoint, Double finalTrainAccuracy, Double finalValAccuracy) {
         public boolean finished() {
             return "finished".equals(status);
         }
+    }
+
+    /**
+     * A task's data as the trainer needs it: single examples or ready minibatches to train on, how many
+     * {@code fit} calls make the run and how many steps each, the evaluation sets, and the network's shape.
+     */
+    private record TaskData(int inputSize, int classes, long trainExamples, int[] trainTargets,
+            JavaRDD<DataSet> train, int batchSizePerWorker, int fitCalls, long stepsPerFit, DataSet trainEval,
+            int[] trainEvalTargets, DataSet validation, int[] validationTargets, DataSet test, int[] testTargets,
+            double[] classWeights) {
     }
 
     private final Options options;
@@ -119,58 +166,38 @@ public final class TrainModel {
         int workers = options.workers() != null ? options.workers() : jsc.defaultParallelism();
         Timestamp startedAt = new Timestamp(System.currentTimeMillis());
 
-        Dataset<Row> features = features(spark, warehouse);
-        Dataset<Row> train = trainRows(features);
-        List<Row> trainTargets = train.select("target_index").collectAsList();
-        int[] trainIndex = trainTargets.stream().mapToInt(r -> r.getInt(0)).toArray();
-        if (trainIndex.length == 0) {
-            throw new IllegalArgumentException("Cannot train: no labelled training objects in "
-                    + TableSchemas.PLASTICC_FEATURES);
-        }
-        List<Row> validationRows = features.filter(col("split").equalTo("validation")).collectAsList();
-        List<Row> testRows = features.filter(col("split").equalTo("test")).collectAsList();
-        DataSet validation = validationRows.isEmpty() ? null : FeatureDataSets.merge(validationRows, kind);
-        int[] validationTargets = FeatureDataSets.targets(validationRows);
-
-        long stepsPerEpoch = Math.max(1, (long) Math.ceil(trainIndex.length / (double) (workers
-                * options.batchSizePerWorker())));
-        long totalSteps = stepsPerEpoch * options.epochs();
+        TaskData data = options.modular() != null ? modularData(jsc, workers) : plasticcData(spark, warehouse, workers);
+        long totalSteps = data.stepsPerFit() * data.fitCalls();
         // cosine and warmup-stable-decay need a decay phase: warm-up takes at most half of the run
         ScheduleAdapter schedule = new ScheduleAdapter(options.lrSchedule(), options.learningRate(),
                 Math.min(options.warmupSteps(), totalSteps / 2), Math.max(totalSteps, 2), 0.2, 0.0);
-        double[] prior = PriorBaseline.classPrior(trainIndex, ClassIndex.COUNT);
 
-        double[] classWeights = classWeights(trainIndex);
         Checkpoint resumed = options.resume() ? Checkpoint.latest(warehouse, runId) : null;
         if (resumed == null) {
             // a fresh run under an id used before (a retried sweep run) must not resume from the old attempt
             deleteQuietly(warehouse, new Path(new Path(warehouse.root(), CHECKPOINTS), runId));
         }
-        MultiLayerNetwork net = resumed != null ? resumed.network() : newNetwork(schedule, classWeights);
+        MultiLayerNetwork net = resumed != null ? resumed.network() : newNetwork(schedule, data);
         List<StepRow> earlierSteps = resumed != null ? readSteps(spark, warehouse, runId) : List.of();
-        int firstEpoch = resumed != null ? resumed.epochsDone() : 0;
+        int firstFit = resumed != null ? resumed.epochsDone() : 0;
         long params = net.numParams();
-        Object[] runRow = runRow(runId, kind, params, trainIndex.length, workers, spark, startedAt);
+        Object[] runRow = runRow(runId, kind, params, data.trainExamples(), workers, data.batchSizePerWorker(), spark,
+                startedAt);
         tables.writeRun(withStatus(runRow, "running", null, null, null));
-        LOG.info("Run {}: {} with {} parameters on {} training objects, {} workers{}", runId, kind.cliName(), params,
-                trainIndex.length, workers, resumed != null ? ", resumed after epoch " + firstEpoch : "");
+        LOG.info("Run {}: {} {} with {} parameters on {} training examples, {} workers, {} steps{}", runId,
+                options.task(), kind.cliName(), params, data.trainExamples(), workers, totalSteps,
+                resumed != null ? ", resumed after fit " + firstFit : "");
 
         long lastWall = earlierSteps.isEmpty() ? 0 : earlierSteps.get(earlierSteps.size() - 1).wallMs();
         long examplesBefore = earlierSteps.isEmpty() ? 0 : earlierSteps.get(earlierSteps.size() - 1).examplesSeen();
         StepRecorder recorder = new StepRecorder(System.currentTimeMillis() - lastWall, examplesBefore,
                 earlierSteps, step -> schedule.schedule().at(step),
-                validation == null || options.evalEvery() <= 0 ? null
-                        : validateEvery(options.evalEvery(), net, validation, validationTargets, classWeights));
+                data.validation() == null || options.evalEvery() <= 0 ? null
+                        : evaluateEvery(options.evalEvery(), net, data));
         String checkpoint = resumed != null ? resumed.path() : null;
         try {
-            // DL4J-Spark cuts minibatches from consecutive examples and shuffles whole minibatches only, and the
-            // features table comes grouped by class: mix the examples first, in a seeded order
-            JavaRDD<DataSet> trainData = train
-                    .orderBy(org.apache.spark.sql.functions.xxhash64(col("object_id"),
-                            org.apache.spark.sql.functions.lit(options.seed())))
-                    .toJavaRDD().map(row -> FeatureDataSets.example(row, kind));
             ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, 1)
-                    .batchSizePerWorker(options.batchSizePerWorker())
+                    .batchSizePerWorker(data.batchSizePerWorker())
                     .averagingFrequency(options.averagingFrequency())
                     .saveUpdater(true)
                     .workerPrefetchNumBatches(0) // a prefetch thread is interrupted mid-read when a round ends
@@ -178,70 +205,148 @@ public final class TrainModel {
                     .exportDirectory(new Path(warehouse.root(), "_tmp/dl4j-export/" + runId).toString())
                     .build();
             SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(jsc, net, master);
-            sparkNet.setListeners(recorder, List.of(new StepListener()));
-            for (int epoch = firstEpoch; epoch < options.epochs(); epoch++) {
-                spark.sparkContext().setJobDescription("train " + runId + ": epoch " + (epoch + 1) + " of "
-                        + options.epochs());
-                sparkNet.fit(trainData);
+            List<org.deeplearning4j.optimize.api.TrainingListener> workerListeners = new ArrayList<>();
+            workerListeners.add(new StepListener());
+            if (options.perpGrad()) {
+                workerListeners.add(new PerpendicularGradient());
+            }
+            sparkNet.setListeners(recorder, workerListeners);
+            for (int fit = firstFit; fit < data.fitCalls(); fit++) {
+                spark.sparkContext().setJobDescription("train " + runId + ": " + unit() + " " + (fit + 1) + " of "
+                        + data.fitCalls());
+                sparkNet.fit(data.train());
                 recorder.finishRound();
-                net.getLayerWiseConfigurations().setEpochCount(epoch + 1);
-                tables.writeMetrics(recorder.rows());
-                boolean last = epoch + 1 == options.epochs();
-                if (last || (options.checkpointEvery() > 0 && (epoch + 1) % options.checkpointEvery() == 0)) {
-                    checkpoint = Checkpoint.write(warehouse, runId, net, epoch + 1);
+                net.getLayerWiseConfigurations().setEpochCount(fit + 1);
+                boolean last = fit + 1 == data.fitCalls();
+                // modadd fits a round at a time: writing the metrics every round would cost more than the round
+                if (options.modular() == null || last || (fit + 1) % 50 == 0) {
+                    tables.writeMetrics(recorder.rows());
+                }
+                if (last || (options.checkpointEvery() > 0 && (fit + 1) % options.checkpointEvery() == 0)) {
+                    checkpoint = Checkpoint.write(warehouse, runId, net, fit + 1);
                 }
                 StepRow latest = recorder.last();
-                LOG.info("Run {}: epoch {}/{} done at step {}, train loss {}, validation loss {}", runId, epoch + 1,
-                        options.epochs(), latest == null ? "n/a" : latest.step(),
-                        latest == null ? "n/a" : String.format(Locale.ROOT, "%.4f", latest.trainLoss()),
-                        latest == null || latest.valLoss() == null ? "n/a"
-                                : String.format(Locale.ROOT, "%.4f", latest.valLoss()));
+                if (options.modular() == null || last || (fit + 1) % 25 == 0) {
+                    LOG.info("Run {}: {} {}/{} done at step {}, train loss {}, validation loss {}", runId, unit(),
+                            fit + 1, data.fitCalls(), latest == null ? "n/a" : latest.step(),
+                            latest == null ? "n/a" : String.format(Locale.ROOT, "%.4f", latest.trainLoss()),
+                            latest == null || latest.valLoss() == null ? "n/a"
+                                    : String.format(Locale.ROOT, "%.4f", latest.valLoss()));
+                }
             }
-            double[] finalValidation = validation == null ? null
-                    : validate(net, validation, validationTargets, classWeights);
-            if (finalValidation != null) {
-                recorder.validateLast(finalValidation[0], finalValidation[1]);
+            StepRecorder.Evaluation finalEvaluation = data.validation() == null ? null : evaluate(net, data);
+            if (finalEvaluation != null) {
+                recorder.evaluateLast(finalEvaluation);
             }
             tables.writeMetrics(recorder.rows());
             Map<String, Double> test = new LinkedHashMap<>();
-            int[] testTargets = FeatureDataSets.targets(testRows);
             Double priorLoss = null;
             ClassificationReport report = null;
-            if (!testRows.isEmpty()) {
-                double[][] probabilities = probabilities(net, FeatureDataSets.merge(testRows, kind));
+            if (data.test() != null && options.modular() == null) {
+                double[][] probabilities = probabilities(net, data.test());
                 int[] codes = classCodes();
+                int[] testTargets = data.testTargets();
                 report = ClassificationMetrics.evaluate(testTargets, probabilities);
                 test.put("test_weighted_log_loss", PlasticcLogLoss.weighted(testTargets, probabilities, codes));
                 test.put("test_flat_log_loss", PlasticcLogLoss.flat(testTargets, probabilities));
                 test.put("test_micro_roc_auc", report.microRocAuc());
                 test.put("test_micro_pr_auc", report.microAveragePrecision());
                 test.put("test_accuracy", report.accuracy());
-                priorLoss = PriorBaseline.weightedLogLoss(prior, testTargets, codes);
+                priorLoss = PriorBaseline.weightedLogLoss(PriorBaseline.classPrior(data.trainTargets(),
+                        ClassIndex.COUNT), testTargets, codes);
             }
             StepRow lastStep = recorder.last();
             StepRow best = recorder.rows().stream().filter(r -> r.valLoss() != null)
                     .min(java.util.Comparator.comparingDouble(StepRow::valLoss)).orElse(null);
+            boolean plasticc = options.modular() == null;
             tables.writeSummary(new Object[] {best == null ? null : best.valLoss(), best == null ? null : best.step(),
-                finalValidation == null ? null : finalValidation[0], lastStep == null ? null : lastStep.trainLoss(),
-                (long) recorder.rows().size(), test.get("test_weighted_log_loss"), test.get("test_flat_log_loss"),
-                test.get("test_micro_roc_auc"), test.get("test_micro_pr_auc"), test.get("test_accuracy"), priorLoss,
-                (long) testRows.size(), classCodes(), confusion(report)});
+                finalEvaluation == null ? null : finalEvaluation.valLoss(),
+                lastStep == null ? null : lastStep.trainLoss(), (long) recorder.rows().size(),
+                test.get("test_weighted_log_loss"), test.get("test_flat_log_loss"), test.get("test_micro_roc_auc"),
+                test.get("test_micro_pr_auc"), test.get("test_accuracy"), priorLoss,
+                (long) (data.test() == null ? 0 : data.testTargets().length), plasticc ? classCodes() : new int[0],
+                plasticc ? confusion(report) : new long[0][]});
             tables.writeRun(withStatus(runRow, "finished", null, checkpoint, new Timestamp(System.currentTimeMillis())));
-            return new Result(runId, "finished", null, params, trainIndex.length, recorder.rows().size(),
+            return new Result(runId, "finished", null, params, data.trainExamples(), recorder.rows().size(),
                     lastStep == null ? null : lastStep.trainLoss(), best == null ? null : best.valLoss(),
-                    finalValidation == null ? null : finalValidation[0], test, priorLoss, checkpoint);
+                    finalEvaluation == null ? null : finalEvaluation.valLoss(), test, priorLoss, checkpoint,
+                    finalEvaluation == null ? null : finalEvaluation.trainAccuracy(),
+                    finalEvaluation == null ? null : finalEvaluation.valAccuracy());
         } catch (Exception e) { // Spark rethrows checked exceptions (SparkException) undeclared
             String reason = failureReason(e);
             LOG.error("Run {} failed: {}", runId, reason);
             tables.writeMetrics(recorder.rows());
             tables.writeRun(withStatus(runRow, "failed", reason, checkpoint, new Timestamp(System.currentTimeMillis())));
             StepRow lastStep = recorder.last();
-            return new Result(runId, "failed", reason, params, trainIndex.length, recorder.rows().size(),
-                    lastStep == null ? null : lastStep.trainLoss(), null, null, Map.of(), null, checkpoint);
+            return new Result(runId, "failed", reason, params, data.trainExamples(), recorder.rows().size(),
+                    lastStep == null ? null : lastStep.trainLoss(), null, null, Map.of(), null, checkpoint, null, null);
         } finally {
             spark.sparkContext().setJobDescription(null);
             deleteQuietly(warehouse, new Path(warehouse.root(), "_tmp/dl4j-export/" + runId));
         }
+    }
+
+    private String unit() {
+        return options.modular() != null ? "round" : "epoch";
+    }
+
+    private TaskData plasticcData(SparkSession spark, Warehouse warehouse, int workers) {
+        Models.Kind kind = options.model();
+        Dataset<Row> features = features(spark, warehouse);
+        Dataset<Row> train = trainRows(features);
+        int[] trainIndex = train.select("target_index").collectAsList().stream().mapToInt(r -> r.getInt(0)).toArray();
+        if (trainIndex.length == 0) {
+            throw new IllegalArgumentException("Cannot train: no labelled training objects in "
+                    + TableSchemas.PLASTICC_FEATURES);
+        }
+        List<Row> validationRows = features.filter(col("split").equalTo("validation")).collectAsList();
+        List<Row> testRows = features.filter(col("split").equalTo("test")).collectAsList();
+        // DL4J-Spark cuts minibatches from consecutive examples and shuffles whole minibatches only, and the
+        // features table comes grouped by class: mix the examples first, in a seeded order
+        Dataset<Row> mixed = train.orderBy(org.apache.spark.sql.functions.xxhash64(col("object_id"),
+                org.apache.spark.sql.functions.lit(options.seed())));
+        List<Row> trainSample = mixed.limit(TRAIN_EVAL_LIMIT).collectAsList();
+        JavaRDD<DataSet> trainData = mixed.toJavaRDD().map(row -> FeatureDataSets.example(row, kind));
+        long stepsPerEpoch = Math.max(1, (long) Math.ceil(trainIndex.length / (double) (workers
+                * options.batchSizePerWorker())));
+        return new TaskData(FeatureDataSets.inputSize(kind), ClassIndex.COUNT, trainIndex.length, trainIndex,
+                trainData, options.batchSizePerWorker(), options.epochs(), stepsPerEpoch,
+                FeatureDataSets.merge(trainSample, kind), FeatureDataSets.targets(trainSample),
+                validationRows.isEmpty() ? null : FeatureDataSets.merge(validationRows, kind),
+                FeatureDataSets.targets(validationRows),
+                testRows.isEmpty() ? null : FeatureDataSets.merge(testRows, kind), FeatureDataSets.targets(testRows),
+                classWeights(trainIndex));
+    }
+
+    /**
+     * Full-batch modular arithmetic: the training set is cut into one shard per worker, and the RDD holds
+     * {@code averagingFrequency} copies of the shards, so one {@code fit} is one averaging round in which every
+     * worker takes that many full-shard steps.
+     */
+    private TaskData modularData(JavaSparkContext jsc, int workers) {
+        ModularTask modular = options.modular();
+        ModularArithmeticData data = new ModularArithmeticData(modular.task(), modular.trainFraction(), options.seed());
+        int batch = options.batchSizePerWorker() > 0 ? options.batchSizePerWorker() : data.shardSize(workers);
+        List<DataSet> shards = options.batchSizePerWorker() > 0 ? data.trainSet().batchBy(batch) : data.shards(workers);
+        int f = options.averagingFrequency();
+        int shardsPerStep = Math.max(1, Math.min(workers, shards.size()));
+        if (shards.size() > f * shardsPerStep) {
+            throw new IllegalArgumentException("Cannot train modadd in minibatches of " + batch + ": the "
+                    + shards.size() + " minibatches of the training set do not fit in one averaging round of "
+                    + f + " steps on " + shardsPerStep + " workers; raise --averaging-frequency or the batch size");
+        }
+        List<DataSet> round = new ArrayList<>();
+        for (int step = 0; step < f; step++) {
+            for (int w = 0; w < shardsPerStep; w++) {
+                round.add(shards.get((step * shardsPerStep + w) % shards.size()));
+            }
+        }
+        int fitCalls = (int) Math.ceil(options.epochs() / (double) f);
+        DataSet trainSet = data.trainSet();
+        int[] trainTargets = ModularArithmeticData.targets(data.train);
+        return new TaskData(data.inputSize(), modular.p(), data.train.size(), trainTargets,
+                jsc.parallelize(round, shardsPerStep), batch, fitCalls, f, trainSet, trainTargets,
+                data.validationSet(), ModularArithmeticData.targets(data.validation), null, null, null);
     }
 
     private Dataset<Row> features(SparkSession spark, Warehouse warehouse) {
@@ -265,11 +370,11 @@ public final class TrainModel {
                 SplitAssigner.unitHash(row.getLong(row.fieldIndex("object_id")), seed + 1) < fraction);
     }
 
-    private MultiLayerNetwork newNetwork(ScheduleAdapter schedule, double[] classWeights) {
-        MultiLayerConfiguration conf = Models.configuration(new Models.Spec(options.model(),
-                FeatureDataSets.inputSize(options.model()), options.sequenceLength(), ClassIndex.COUNT,
-                options.width(), options.depth(), schedule, options.weightDecay(), classWeights,
-                options.seed()));
+    private MultiLayerNetwork newNetwork(ScheduleAdapter schedule, TaskData data) {
+        MultiLayerConfiguration conf = Models.configuration(new Models.Spec(options.model(), data.inputSize(),
+                options.sequenceLength(), data.classes(), options.width(), options.depth(), schedule,
+                options.weightDecay(), data.classWeights(), options.seed(),
+                Models.outputActivation(options.outputActivation())));
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
@@ -310,24 +415,38 @@ public final class TrainModel {
         return codes;
     }
 
-    private static StepRecorder.RoundHook validateEvery(int every, MultiLayerNetwork net, DataSet validation,
-            int[] targets, double[] classWeights) {
-        long[] lastValidated = {-1};
+    private static StepRecorder.RoundHook evaluateEvery(int every, MultiLayerNetwork net, TaskData data) {
+        long[] lastEvaluated = {-1};
         return lastStep -> {
-            if (lastStep / every == lastValidated[0] / every && lastValidated[0] >= 0) {
+            if (lastStep / every == lastEvaluated[0] / every && lastEvaluated[0] >= 0) {
                 return null;
             }
-            lastValidated[0] = lastStep;
-            return validate(net, validation, targets, classWeights);
+            lastEvaluated[0] = lastStep;
+            return evaluate(net, data);
         };
     }
 
-    /**
-     * {loss, accuracy} of the network on a set. The loss is the training objective without weight decay: the
-     * mean over examples of the class weight times the cross-entropy (probabilities floored at 1e-15), as
-     * DL4J's weighted MCXENT computes it, so that train and validation curves are comparable.
-     */
+    /** Validation and training-set figures, weight norm and SC fraction of the network as it is now. */
+    private static StepRecorder.Evaluation evaluate(MultiLayerNetwork net, TaskData data) {
+        double[] validation = evaluate(net, data.validation(), data.validationTargets(), data.classWeights());
+        double[] train = data.trainEval() == null ? null
+                : evaluate(net, data.trainEval(), data.trainEvalTargets(), data.classWeights());
+        return new StepRecorder.Evaluation(validation[0], validation[1], train == null ? null : train[0],
+                train == null ? null : train[1], net.params().norm2Number().doubleValue(), train == null ? null : train[2]);
+    }
+
+    /** {loss, accuracy} of the network on a set, as {@link #evaluate(MultiLayerNetwork, DataSet, int[], double[])}. */
     static double[] validate(MultiLayerNetwork net, DataSet data, int[] targets, double[] classWeights) {
+        return Arrays.copyOf(evaluate(net, data, targets, classWeights), 2);
+    }
+
+    /**
+     * {loss, accuracy, SC fraction} of the network on a set. The loss is the training objective without weight
+     * decay: the mean over examples of the class weight times the cross-entropy (probabilities floored at
+     * 1e-15), as DL4J's weighted MCXENT computes it, so that train and validation curves are comparable. The SC
+     * fraction is the share of examples whose float32 probability of the true class is exactly 1.
+     */
+    static double[] evaluate(MultiLayerNetwork net, DataSet data, int[] targets, double[] classWeights) {
         double[][] probabilities = probabilities(net, data);
         double loss = 0;
         int correct = 0;
@@ -338,7 +457,8 @@ public final class TrainModel {
                 correct++;
             }
         }
-        return new double[] {loss / targets.length, (double) correct / targets.length};
+        return new double[] {loss / targets.length, (double) correct / targets.length,
+            SoftmaxCollapse.fraction(probabilities, targets)};
     }
 
     static double[][] probabilities(MultiLayerNetwork net, DataSet data) {
@@ -347,13 +467,13 @@ public final class TrainModel {
     }
 
     private Object[] runRow(String runId, Models.Kind kind, long params, long trainExamples, int workers,
-            SparkSession spark, Timestamp startedAt) {
+            int batchSizePerWorker, SparkSession spark, Timestamp startedAt) {
         Map<String, String> hyper = new LinkedHashMap<>();
         hyper.put("model", kind.cliName());
         hyper.put("width", Integer.toString(options.width()));
         hyper.put("depth", Integer.toString(options.depth()));
         hyper.put("epochs", Integer.toString(options.epochs()));
-        hyper.put("batch_size_per_worker", Integer.toString(options.batchSizePerWorker()));
+        hyper.put("batch_size_per_worker", Integer.toString(batchSizePerWorker));
         hyper.put("workers", Integer.toString(workers));
         hyper.put("averaging_frequency", Integer.toString(options.averagingFrequency()));
         hyper.put("learning_rate", Double.toString(options.learningRate()));
@@ -365,8 +485,15 @@ public final class TrainModel {
         hyper.put("data_fraction", Double.toString(options.dataFraction()));
         hyper.put("sequence_length", Integer.toString(options.sequenceLength()));
         hyper.put("eval_every", Integer.toString(options.evalEvery()));
+        hyper.put("output_activation", options.outputActivation());
+        hyper.put("perp_grad", Boolean.toString(options.perpGrad()));
+        if (options.modular() != null) {
+            hyper.put("p", Integer.toString(options.modular().p()));
+            hyper.put("op", ModularArithmetic.Op.parse(options.modular().op()).cliName());
+            hyper.put("train_fraction", Double.toString(options.modular().trainFraction()));
+        }
         return new Object[] {options.sweepId(), options.task(), kind.cliName(), params, trainExamples, "running", null,
-            options.width(), options.depth(), options.epochs(), options.batchSizePerWorker(), workers,
+            options.width(), options.depth(), options.epochs(), batchSizePerWorker, workers,
             options.averagingFrequency(), options.learningRate(), options.lrSchedule(), options.warmupSteps(),
             options.weightDecay(), options.classWeighting(), options.seed(),
             scala.collection.JavaConverters.mapAsScalaMap(hyper), spark.sparkContext().master(), backend(), null,
@@ -424,7 +551,8 @@ public final class TrainModel {
             rows.add(new StepRow(r.getAs("step"), r.getAs("epoch"), r.getAs("examples_seen"), r.getAs("learning_rate"),
                     r.getAs("train_loss"), r.getAs("train_loss_min"), r.getAs("train_loss_max"),
                     r.getAs("train_loss_std"), r.getAs("workers"), r.getAs("val_loss"), r.getAs("val_accuracy"),
-                    r.getAs("wall_ms")));
+                    r.getAs("wall_ms"), r.getAs("eval_train_loss"), r.getAs("train_accuracy"), r.getAs("weight_norm"),
+                    r.getAs("sc_fraction")));
         }
         return rows;
     }

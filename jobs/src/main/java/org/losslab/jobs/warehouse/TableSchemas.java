@@ -173,7 +173,11 @@ public final class TableSchemas {
      * spread, examples seen by all workers so far, the learning rate, validation figures on the steps where
      * they were evaluated, and the wall time since the run started. {@code train_loss} is DL4J's score of the
      * minibatch (the class-weighted cross-entropy the run optimises); {@code val_loss} is the same objective
-     * on the validation split, so the two curves are comparable.
+     * on the validation split, so the two curves are comparable. Evaluated steps also carry the same loss and the
+     * accuracy on the training set ({@code eval_train_loss}, {@code train_accuracy}: the whole set, or a fixed
+     * sample of at most 4,096 examples for larger sets), the global L2 norm of all parameters
+     * ({@code weight_norm}) and the Softmax Collapse fraction ({@code sc_fraction}: the share of those training
+     * examples whose float32 probability of the true class is exactly 1).
      */
     public static final StructType RUN_METRICS_SCHEMA = new StructType(new StructField[] {
             required("step", LongType),
@@ -188,6 +192,10 @@ public final class TableSchemas {
             nullable("val_loss", DoubleType),
             nullable("val_accuracy", DoubleType),
             required("wall_ms", LongType),
+            nullable("eval_train_loss", DoubleType),
+            nullable("train_accuracy", DoubleType),
+            nullable("weight_norm", DoubleType),
+            nullable("sc_fraction", DoubleType),
             required(RUN_ID, StringType)});
 
     /** A finished run's results: validation losses and test metrics against the class-prior baseline. */
@@ -253,6 +261,85 @@ public final class TableSchemas {
             required("details", DataTypes.createMapType(StringType, StringType, false)),
             required("fitted_at", DataTypes.TimestampType),
             required(FIT_ID, StringType)});
+
+    public static final String GROKKING_METRICS = "grokking_metrics";
+    public static final String GROKKING_REGRESSION = "grokking_regression";
+    /** Partition column of {@code grokking_regression}: one partition per regression (a sweep, a run list, all). */
+    public static final String REGRESSION_ID = "regression_id";
+
+    /**
+     * Grokking measured on one run (see {@code GrokkingMetrics}): memorisation step (first evaluated step with
+     * train accuracy >= {@code threshold}), generalisation step (same for validation accuracy), delay and ratio,
+     * whether it grokked within its budget, SC fractions, weight norms at both steps, and the hyperparameters
+     * the regression uses. Partitioned by run id: recomputing a run replaces its row.
+     */
+    public static final StructType GROKKING_METRICS_SCHEMA = new StructType(new StructField[] {
+            nullable("sweep_id", StringType),
+            required("task", StringType),
+            nullable("memorization_step", LongType),
+            nullable("generalization_step", LongType),
+            nullable("delay", LongType),
+            nullable("delay_ratio", DoubleType),
+            required("grokked", BooleanType),
+            required("budget_steps", LongType),
+            required("evaluations", IntegerType),
+            nullable("final_train_accuracy", DoubleType),
+            nullable("final_val_accuracy", DoubleType),
+            nullable("final_sc_fraction", DoubleType),
+            nullable("max_sc_fraction", DoubleType),
+            nullable("weight_norm_at_memorization", DoubleType),
+            nullable("weight_norm_at_generalization", DoubleType),
+            nullable("final_weight_norm", DoubleType),
+            required("threshold", DoubleType),
+            required("weight_decay", DoubleType),
+            nullable("train_fraction", DoubleType),
+            required("width", IntegerType),
+            required("output_activation", StringType),
+            required("perp_grad", BooleanType),
+            required("computed_at", DataTypes.TimestampType),
+            required(RUN_ID, StringType)});
+
+    /**
+     * One term of a grokking regression (MLlib GeneralizedLinearRegression, gaussian family, identity link):
+     * coefficient, standard error, t statistic and p-value, with the response, the censoring choice for runs
+     * that never grokked, how many runs were used, censored and excluded (named), and the terms dropped as
+     * constant over the runs used.
+     */
+    public static final StructType GROKKING_REGRESSION_SCHEMA = new StructType(new StructField[] {
+            required("term", StringType),
+            required("coefficient", DoubleType),
+            nullable("std_error", DoubleType),
+            nullable("t_value", DoubleType),
+            nullable("p_value", DoubleType),
+            required("response", StringType),
+            required("censoring", StringType),
+            required("runs_used", IntegerType),
+            required("runs_censored", IntegerType),
+            required("excluded_runs", DataTypes.createArrayType(StringType, false)),
+            required("dropped_terms", DataTypes.createArrayType(StringType, false)),
+            required("dispersion", DoubleType),
+            required("threshold", DoubleType),
+            required("source", StringType),
+            required("fitted_at", DataTypes.TimestampType),
+            required(REGRESSION_ID, StringType)});
+
+    private static final java.util.Map<String, StructType> DECLARED = java.util.Map.ofEntries(
+            java.util.Map.entry(RUNS, RUNS_SCHEMA),
+            java.util.Map.entry(RUN_METRICS, RUN_METRICS_SCHEMA),
+            java.util.Map.entry(RUN_SUMMARY, RUN_SUMMARY_SCHEMA),
+            java.util.Map.entry(SWEEP_POINTS, SWEEP_POINTS_SCHEMA),
+            java.util.Map.entry(SCALING_FITS, SCALING_FITS_SCHEMA),
+            java.util.Map.entry(GROKKING_METRICS, GROKKING_METRICS_SCHEMA),
+            java.util.Map.entry(GROKKING_REGRESSION, GROKKING_REGRESSION_SCHEMA));
+
+    /**
+     * The declared schema of a small, partition-per-run table that gains columns over time (the run, sweep,
+     * fit and grokking tables), if {@code table} is one. Reading with it (rather than inferring from one
+     * file) keeps columns added later visible, as nulls, in partitions written before.
+     */
+    public static java.util.Optional<StructType> declared(String table) {
+        return java.util.Optional.ofNullable(DECLARED.get(table));
+    }
 
     private static StructField required(String name, org.apache.spark.sql.types.DataType type) {
         return new StructField(name, type, false, org.apache.spark.sql.types.Metadata.empty());

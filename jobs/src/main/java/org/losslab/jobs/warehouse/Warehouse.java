@@ -96,7 +96,13 @@ public final class Warehouse {
             throw new IllegalArgumentException("Cannot read table " + table + ": no such table in " + root
                     + " (tables: " + tables() + ")");
         }
-        return spark.read().parquet(tablePath(table).toString());
+        // nullable: rows written before a column was added read it as null
+        return TableSchemas.declared(table)
+                .map(schema -> spark.read().schema(org.apache.spark.sql.types.DataTypes.createStructType(
+                        java.util.Arrays.stream(schema.fields()).map(f -> f.copy(f.name(), f.dataType(), true,
+                                f.metadata())).toArray(org.apache.spark.sql.types.StructField[]::new))))
+                .orElseGet(spark::read)
+                .parquet(tablePath(table).toString());
     }
 
     /** Registers every table as a temporary view under its own name, for Spark SQL. */

@@ -41,7 +41,8 @@ class ParameterAveragingParityTest {
             examples.add(new DataSet(Nd4j.create(x, 1, 12), y));
         }
         MultiLayerConfiguration conf = Models.configuration(new Models.Spec(Models.Kind.MLP, 12, 1,
-                FeatureDataSets.CLASSES, 16, 2, new ScheduleAdapter("constant", 0.01, 0, 10, 0, 0), 0.001, null, 11));
+                FeatureDataSets.CLASSES, 16, 2, new ScheduleAdapter("constant", 0.01, 0, 10, 0, 0), 0.001, null, 11,
+                Models.outputActivation("softmax")));
         int epochs = 6;
 
         MultiLayerNetwork local = new MultiLayerNetwork(conf.clone());
