@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
             AggregateCommand.class,
             FitScalingCommand.class,
             PlotScalingCommand.class,
+            GrokkingCommand.class,
+            PlotGrokkingCommand.class,
             IngestLogsCommand.class,
             EvaluateParsingCommand.class,
             TablesCommand.class,
