@@ -16,7 +16,7 @@ final class RunSelection {
             + " Default: none.")
     List<String> runIds;
 
-    @Option(names = "--all", description = "Every finished run in the warehouse. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--all", description = "Every finished run in the warehouse. Default: off.")
     boolean all;
 
     GrokkingRuns.Selection selection() {
