@@ -108,7 +108,7 @@ final class TrainCommand extends SparkCommand {
 
     @Option(names = "--class-weighting", paramLabel = "none|balanced|kaggle", defaultValue = "kaggle",
             description = "Loss weights: balanced = inverse class frequency; kaggle = balanced times the PLAsTiCC"
-                    + " metric's class weights. Default: ${DEFAULT-VALUE}.")
+                    + " metric's class weights (plasticc; modadd trains unweighted). Default: ${DEFAULT-VALUE}.")
     String classWeighting;
 
     @Option(names = "--eval-every", paramLabel = "K", defaultValue = "20",
@@ -176,7 +176,7 @@ final class TrainCommand extends SparkCommand {
     }
 
     static String summary(TrainModel.Result r) {
-        StringBuilder text = new StringBuilder(String.format("Run %s %s: %,d parameters, %,d training objects, %d steps%n",
+        StringBuilder text = new StringBuilder(String.format("Run %s %s: %,d parameters, %,d training examples, %d steps%n",
                 r.runId(), r.status(), r.params(), r.trainExamples(), r.steps()));
         text.append(String.format("  train loss %s, validation loss %s (best %s), train accuracy %s, validation"
                 + " accuracy %s%n", fmt(r.finalTrainLoss()), fmt(r.finalValLoss()), fmt(r.bestValLoss()),

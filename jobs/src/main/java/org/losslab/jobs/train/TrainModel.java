@@ -480,7 +480,8 @@ public final class TrainModel {
         hyper.put("lr_schedule", options.lrSchedule());
         hyper.put("warmup_steps", Integer.toString(options.warmupSteps()));
         hyper.put("weight_decay", Double.toString(options.weightDecay()));
-        hyper.put("class_weighting", options.classWeighting());
+        String classWeighting = options.modular() != null ? "none" : options.classWeighting(); // modadd: unweighted
+        hyper.put("class_weighting", classWeighting);
         hyper.put("seed", Long.toString(options.seed()));
         hyper.put("data_fraction", Double.toString(options.dataFraction()));
         hyper.put("sequence_length", Integer.toString(options.sequenceLength()));
@@ -495,7 +496,7 @@ public final class TrainModel {
         return new Object[] {options.sweepId(), options.task(), kind.cliName(), params, trainExamples, "running", null,
             options.width(), options.depth(), options.epochs(), batchSizePerWorker, workers,
             options.averagingFrequency(), options.learningRate(), options.lrSchedule(), options.warmupSteps(),
-            options.weightDecay(), options.classWeighting(), options.seed(),
+            options.weightDecay(), classWeighting, options.seed(),
             scala.collection.JavaConverters.mapAsScalaMap(hyper), spark.sparkContext().master(), backend(), null,
             startedAt, null};
     }
