@@ -326,8 +326,9 @@ public final class TrainModel {
     private TaskData modularData(JavaSparkContext jsc, int workers) {
         ModularTask modular = options.modular();
         ModularArithmeticData data = new ModularArithmeticData(modular.task(), modular.trainFraction(), options.seed());
+        DataSet trainSet = data.trainSet();
         int batch = options.batchSizePerWorker() > 0 ? options.batchSizePerWorker() : data.shardSize(workers);
-        List<DataSet> shards = options.batchSizePerWorker() > 0 ? data.trainSet().batchBy(batch) : data.shards(workers);
+        List<DataSet> shards = options.batchSizePerWorker() > 0 ? trainSet.batchBy(batch) : data.shards(workers);
         int f = options.averagingFrequency();
         int shardsPerStep = Math.max(1, Math.min(workers, shards.size()));
         if (shards.size() > f * shardsPerStep) {
@@ -342,7 +343,6 @@ public final class TrainModel {
             }
         }
         int fitCalls = (int) Math.ceil(options.epochs() / (double) f);
-        DataSet trainSet = data.trainSet();
         int[] trainTargets = ModularArithmeticData.targets(data.train);
         return new TaskData(data.inputSize(), modular.p(), data.train.size(), trainTargets,
                 jsc.parallelize(round, shardsPerStep), batch, fitCalls, f, trainSet, trainTargets,

@@ -110,6 +110,24 @@ class GrokkingTest {
     }
 
     @Test
+    void impossibleTasksAreRefusedWithTheReason() {
+        String warehouse = dir.resolve("warehouse").toString();
+        CliRunner.Outcome division = CliRunner.run("--warehouse", warehouse, "--json", "train", "--task", "modadd",
+                "--p", "8", "--op", "div");
+        assertEquals(1, division.exitCode());
+        assertTrue(String.valueOf(division.json().get("error")).contains("division needs a prime p"), division.out());
+        CliRunner.Outcome fraction = CliRunner.run("--warehouse", warehouse, "--json", "train", "--task", "modadd",
+                "--p", "7", "--train-fraction", "1.0");
+        assertEquals(1, fraction.exitCode());
+        assertTrue(String.valueOf(fraction.json().get("error")).contains("train fraction of 1.0"), fraction.out());
+        CliRunner.Outcome activation = CliRunner.run("--warehouse", warehouse, "--json", "train", "--task", "modadd",
+                "--p", "7", "--output-activation", "sparsemax");
+        assertEquals(1, activation.exitCode());
+        assertTrue(String.valueOf(activation.json().get("error")).contains("Unknown output activation"),
+                activation.out());
+    }
+
+    @Test
     void unknownRunsAreAClearError() {
         CliRunner.Outcome outcome = CliRunner.run("--warehouse", dir.resolve("warehouse").toString(), "--json",
                 "grokking", "--runs", "grok,nope");
