@@ -74,6 +74,10 @@ public final class LossLab implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // a bare `java -cp SPARK_HOME/jars/* ...SparkSubmit` driver has neither Spark's Java 17 flags nor
+        // losslab's logging: supply both before Spark starts
+        org.losslab.jobs.spark.JavaModuleAccess.openMissing();
+        org.losslab.jobs.spark.JvmDefaults.apply();
         System.exit(commandLine().execute(args));
     }
 

@@ -59,6 +59,9 @@ abstract class SparkCommand implements Callable<Integer> {
         } catch (Exception e) { // Spark rethrows checked exceptions (SparkException) undeclared
             String message = message(e);
             LOG.debug("{} failed", spec.name(), e);
+            stop(spark, ownSession);
+            spark = null;
+            // the reason is the last thing printed: after Spark's own shutdown lines
             System.err.println("losslab " + spec.name() + ": " + message);
             if (global.json) {
                 Map<String, Object> error = new LinkedHashMap<>();
@@ -68,8 +71,16 @@ abstract class SparkCommand implements Callable<Integer> {
             }
             return 1;
         } finally {
-            if (spark != null && ownSession) {
+            stop(spark, ownSession);
+        }
+    }
+
+    private static void stop(SparkSession spark, boolean ownSession) {
+        if (spark != null && ownSession) {
+            try {
                 spark.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping Spark failed: {}", e.toString());
             }
         }
     }

@@ -131,6 +131,13 @@ final class TrainCommand extends SparkCommand {
             description = "Sequence length the features are built with. Default: ${DEFAULT-VALUE}.")
     int sequenceLength;
 
+    @Option(names = "--rdd-approach", paramLabel = "export|direct", defaultValue = "export",
+            description = "How training data reaches the workers: export = minibatch files written once under"
+                    + " <warehouse>/_tmp/dl4j-export/ and read by each averaging round (the warehouse is shared by"
+                    + " every executor, so this works on any cluster); direct = DL4J's Direct approach, examples"
+                    + " cached in Spark and re-split every round. Default: ${DEFAULT-VALUE}.")
+    String rddApproach;
+
     @Override
     Map<String, String> sessionDefaults() {
         return SparkSessions.TRAINING_DEFAULTS;
@@ -144,7 +151,7 @@ final class TrainCommand extends SparkCommand {
                 batch, workers > 0 ? workers : null, averagingFrequency, learningRate, lrSchedule,
                 warmupSteps, weightDecay, seed, runId, sweepId, classWeighting, evalEvery, checkpointEvery, resume,
                 dataFraction, sequenceLength, outputActivation, perpGrad,
-                modular ? new TrainModel.ModularTask(p, op, trainFraction) : null);
+                modular ? new TrainModel.ModularTask(p, op, trainFraction) : null, rddApproach);
     }
 
     @Override

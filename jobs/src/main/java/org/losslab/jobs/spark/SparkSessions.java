@@ -16,11 +16,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the SparkSession every command runs in. Precedence, highest first: {@code --conf} flags, Spark
  * properties set by spark-submit, the spark-defaults file named by the system property
- * {@value #DEFAULTS_PROPERTY} (bin/losslab points it at conf/spark-defaults.conf), then the few defaults
- * below. On a cluster nothing here overrides what spark-submit was given.
+ * {@value #DEFAULTS_PROPERTY} (bin/losslab points it at conf/spark-defaults.conf; without it the copy bundled in
+ * the jar), then the few defaults below. On a cluster nothing here overrides what spark-submit was given;
+ * {@link LossLabPlugin} is added to {@code spark.plugins} so that executors log and behave as the driver does.
  */
 public final class SparkSessions {
     public static final String DEFAULTS_PROPERTY = "losslab.spark.defaults";
+    private static final String BUNDLED_DEFAULTS = "org/losslab/jobs/conf/spark-defaults.conf";
     private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
 
     private SparkSessions() {
@@ -46,6 +48,7 @@ public final class SparkSessions {
         conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         conf.setIfMissing("spark.kryo.registrator", LossLabKryoRegistrator.class.getName());
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        addPlugin(conf);
         if (conf.get("spark.master").startsWith("local")) {
             // embedded Spark talks to itself only; avoids the loopback-hostname warning and DNS lookups
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
@@ -60,6 +63,7 @@ public final class SparkSessions {
     private static void loadDefaultsFile(SparkConf conf) {
         String file = System.getProperty(DEFAULTS_PROPERTY);
         if (file == null || file.isBlank()) {
+            loadBundledDefaults(conf);
             return;
         }
         Path path = Path.of(file);
@@ -75,6 +79,35 @@ public final class SparkSessions {
         }
         for (String key : properties.stringPropertyNames()) {
             conf.setIfMissing(key, properties.getProperty(key).trim());
+        }
+    }
+
+    /**
+     * conf/spark-defaults.conf as bundled in the jar: under spark-submit without losslab's properties file, the
+     * cluster's own settings stay and losslab's fill only what they leave unset.
+     */
+    private static void loadBundledDefaults(SparkConf conf) {
+        try (InputStream in = SparkSessions.class.getClassLoader().getResourceAsStream(BUNDLED_DEFAULTS)) {
+            if (in == null) {
+                return;
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            for (String key : properties.stringPropertyNames()) {
+                conf.setIfMissing(key, properties.getProperty(key).trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read bundled Spark defaults " + BUNDLED_DEFAULTS + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Adds losslab's plugin to {@code spark.plugins}, keeping any the cluster configured. */
+    static void addPlugin(SparkConf conf) {
+        String plugin = LossLabPlugin.class.getName();
+        String plugins = conf.get("spark.plugins", "").trim();
+        if (!java.util.Arrays.asList(plugins.split("\\s*,\\s*")).contains(plugin)) {
+            conf.set("spark.plugins", plugins.isEmpty() ? plugin : plugins + "," + plugin);
         }
     }
 }

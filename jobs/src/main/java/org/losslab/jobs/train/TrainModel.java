@@ -28,6 +28,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.util.ModelSerializer;
@@ -62,6 +64,12 @@ public final class TrainModel {
     private static final Logger LOG = LoggerFactory.getLogger(TrainModel.class);
     static final String CHECKPOINTS = "_checkpoints";
 
+    /**
+     * How training data reaches the workers: {@code export} (default) writes minibatch files under the warehouse
+     * once and each averaging round reads its files ({@link MinibatchFiles}); {@code direct} is DL4J-Spark's
+     * Direct approach, the examples cached in Spark and re-split and shuffled every round.
+     */
+    public static final List<String> RDD_APPROACHES = List.of("export", "direct");
     /** The tasks {@code train} knows. */
     public static final List<String> TASKS = List.of("plasticc", "modadd");
     /** Training examples at most in the per-evaluation training-set metrics (a fixed sample above that). */
@@ -91,7 +99,7 @@ public final class TrainModel {
             int batchSizePerWorker, Integer workers, int averagingFrequency, double learningRate, String lrSchedule,
             int warmupSteps, double weightDecay, long seed, String runId, String sweepId, String classWeighting,
             int evalEvery, int checkpointEvery, boolean resume, double dataFraction, int sequenceLength,
-            String outputActivation, boolean perpGrad, ModularTask modular) {
+            String outputActivation, boolean perpGrad, ModularTask modular, String rddApproach) {
         public Options {
             requireNonNull(warehouse, "warehouse");
             requireNonNull(model, "model");
@@ -120,6 +128,10 @@ public final class TrainModel {
                         + "': use none, balanced or kaggle");
             }
             Models.outputActivation(outputActivation);
+            if (!RDD_APPROACHES.contains(rddApproach)) {
+                throw new IllegalArgumentException("Unknown RDD training approach '" + rddApproach + "': use "
+                        + String.join(" or ", RDD_APPROACHES));
+            }
             if (resume && runId == null) {
                 throw new IllegalArgumentException("Cannot resume without --run-id");
             }
@@ -142,7 +154,14 @@ public final class TrainModel {
     private record TaskData(int inputSize, int classes, long trainExamples, int[] trainTargets,
             JavaRDD<DataSet> train, int batchSizePerWorker, int fitCalls, long stepsPerFit, DataSet trainEval,
             int[] trainEvalTargets, DataSet validation, int[] validationTargets, DataSet test, int[] testTargets,
-            double[] classWeights) {
+            double[] classWeights, List<String> files, RoundLayout modularRound) {
+    }
+
+    /**
+     * modadd's one averaging round: the distinct minibatches, and per slot the index of the minibatch trained
+     * on, cut into {@code slices} contiguous worker slices.
+     */
+    private record RoundLayout(List<DataSet> minibatches, List<Integer> slots, int slices) {
     }
 
     private final Options options;
@@ -162,11 +181,22 @@ public final class TrainModel {
         Warehouse warehouse = Warehouse.open(spark, options.warehouse());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         RunTables tables = new RunTables(warehouse, runId);
+        Path exportDir = exportDirectory(warehouse, runId);
         Models.Kind kind = options.model();
         int workers = options.workers() != null ? options.workers() : jsc.defaultParallelism();
         Timestamp startedAt = new Timestamp(System.currentTimeMillis());
 
-        TaskData data = options.modular() != null ? modularData(jsc, workers) : plasticcData(spark, warehouse, workers);
+        boolean export = "export".equals(options.rddApproach());
+        TaskData data;
+        try {
+            data = options.modular() != null ? modularData(jsc, warehouse, workers, export ? exportDir : null)
+                    : plasticcData(spark, warehouse, workers, export ? exportDir : null);
+        } catch (RuntimeException e) {
+            deleteQuietly(warehouse, exportDir);
+            throw e;
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
         long totalSteps = data.stepsPerFit() * data.fitCalls();
         // cosine and warmup-stable-decay need a decay phase: warm-up takes at most half of the run
         ScheduleAdapter schedule = new ScheduleAdapter(options.lrSchedule(), options.learningRate(),
@@ -202,8 +232,12 @@ public final class TrainModel {
                     .saveUpdater(true)
                     .workerPrefetchNumBatches(0) // a prefetch thread is interrupted mid-read when a round ends
                     .rngSeed(options.seed())
-                    .exportDirectory(new Path(warehouse.root(), "_tmp/dl4j-export/" + runId).toString())
+                    .rddTrainingApproach(export ? RDDTrainingApproach.Export : RDDTrainingApproach.Direct)
+                    // export: each round's RDD already holds averagingFrequency files per worker slice
+                    .repartionData(export ? Repartition.Never : Repartition.Always)
+                    .storageLevelStreams(null)
                     .build();
+            List<String> files = data.files();
             SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(jsc, net, master);
             List<org.deeplearning4j.optimize.api.TrainingListener> workerListeners = new ArrayList<>();
             workerListeners.add(new StepListener());
@@ -214,7 +248,19 @@ public final class TrainModel {
             for (int fit = firstFit; fit < data.fitCalls(); fit++) {
                 spark.sparkContext().setJobDescription("train " + runId + ": " + unit() + " " + (fit + 1) + " of "
                         + data.fitCalls());
-                sparkNet.fit(data.train());
+                if (!export) {
+                    sparkNet.fit(data.train());
+                } else if (data.modularRound() != null) {
+                    RoundLayout round = data.modularRound();
+                    List<String> slots = round.slots().stream().map(files::get).toList();
+                    sparkNet.fitPaths(jsc.parallelize(slots, round.slices()));
+                } else {
+                    for (List<String> round : MinibatchFiles.epochRounds(files, workers, options.averagingFrequency(),
+                            options.seed(), fit)) {
+                        net.getLayerWiseConfigurations().setEpochCount(fit); // fitPaths counts a round as an epoch
+                        sparkNet.fitPaths(jsc.parallelize(round, workers));
+                    }
+                }
                 recorder.finishRound();
                 net.getLayerWiseConfigurations().setEpochCount(fit + 1);
                 boolean last = fit + 1 == data.fitCalls();
@@ -282,15 +328,19 @@ public final class TrainModel {
                     lastStep == null ? null : lastStep.trainLoss(), null, null, Map.of(), null, checkpoint, null, null);
         } finally {
             spark.sparkContext().setJobDescription(null);
-            deleteQuietly(warehouse, new Path(warehouse.root(), "_tmp/dl4j-export/" + runId));
+            deleteQuietly(warehouse, exportDirectory(warehouse, runId));
         }
+    }
+
+    private static Path exportDirectory(Warehouse warehouse, String runId) {
+        return new Path(warehouse.root(), "_tmp/dl4j-export/" + runId);
     }
 
     private String unit() {
         return options.modular() != null ? "round" : "epoch";
     }
 
-    private TaskData plasticcData(SparkSession spark, Warehouse warehouse, int workers) {
+    private TaskData plasticcData(SparkSession spark, Warehouse warehouse, int workers, Path exportDir) {
         Models.Kind kind = options.model();
         Dataset<Row> features = features(spark, warehouse);
         Dataset<Row> train = trainRows(features);
@@ -309,13 +359,24 @@ public final class TrainModel {
         JavaRDD<DataSet> trainData = mixed.toJavaRDD().map(row -> FeatureDataSets.example(row, kind));
         long stepsPerEpoch = Math.max(1, (long) Math.ceil(trainIndex.length / (double) (workers
                 * options.batchSizePerWorker())));
+        List<String> files = null;
+        if (exportDir != null) {
+            // one slice per worker: minibatch files are written in parallel, at most one short file per worker
+            JavaRDD<DataSet> sliced = mixed.repartition(workers).toJavaRDD().map(row -> FeatureDataSets.example(row,
+                    kind));
+            spark.sparkContext().setJobDescription("train: export minibatches to " + exportDir);
+            files = MinibatchFiles.export(sliced, options.batchSizePerWorker(), exportDir);
+            // an averaging round counts averagingFrequency steps, full or not (DL4J advances the iteration so)
+            stepsPerEpoch = (long) MinibatchFiles.roundsPerEpoch(files.size(), workers, options.averagingFrequency())
+                    * options.averagingFrequency();
+        }
         return new TaskData(FeatureDataSets.inputSize(kind), ClassIndex.COUNT, trainIndex.length, trainIndex,
                 trainData, options.batchSizePerWorker(), options.epochs(), stepsPerEpoch,
                 FeatureDataSets.merge(trainSample, kind), FeatureDataSets.targets(trainSample),
                 validationRows.isEmpty() ? null : FeatureDataSets.merge(validationRows, kind),
                 FeatureDataSets.targets(validationRows),
                 testRows.isEmpty() ? null : FeatureDataSets.merge(testRows, kind), FeatureDataSets.targets(testRows),
-                classWeights(trainIndex));
+                classWeights(trainIndex), files, null);
     }
 
     /**
@@ -323,7 +384,7 @@ public final class TrainModel {
      * {@code averagingFrequency} copies of the shards, so one {@code fit} is one averaging round in which every
      * worker takes that many full-shard steps.
      */
-    private TaskData modularData(JavaSparkContext jsc, int workers) {
+    private TaskData modularData(JavaSparkContext jsc, Warehouse warehouse, int workers, Path exportDir) {
         ModularTask modular = options.modular();
         ModularArithmeticData data = new ModularArithmeticData(modular.task(), modular.trainFraction(), options.seed());
         DataSet trainSet = data.trainSet();
@@ -336,17 +397,23 @@ public final class TrainModel {
                     + shards.size() + " minibatches of the training set do not fit in one averaging round of "
                     + f + " steps on " + shardsPerStep + " workers; raise --averaging-frequency or the batch size");
         }
-        List<DataSet> round = new ArrayList<>();
+        // step by step, shard after shard: each of the shardsPerStep contiguous slices of the round (one per
+        // worker) then cycles through the shards, so that every worker's f steps see the whole training set
+        // instead of one shard's worth of it
+        List<Integer> slots = new ArrayList<>();
         for (int step = 0; step < f; step++) {
             for (int w = 0; w < shardsPerStep; w++) {
-                round.add(shards.get((step * shardsPerStep + w) % shards.size()));
+                slots.add((step * shardsPerStep + w) % shards.size());
             }
         }
+        RoundLayout layout = new RoundLayout(shards, slots, shardsPerStep);
+        List<String> files = exportDir == null ? null : MinibatchFiles.write(warehouse.fileSystem(), shards, exportDir);
         int fitCalls = (int) Math.ceil(options.epochs() / (double) f);
         int[] trainTargets = ModularArithmeticData.targets(data.train);
         return new TaskData(data.inputSize(), modular.p(), data.train.size(), trainTargets,
-                jsc.parallelize(round, shardsPerStep), batch, fitCalls, f, trainSet, trainTargets,
-                data.validationSet(), ModularArithmeticData.targets(data.validation), null, null, null);
+                jsc.parallelize(slots.stream().map(shards::get).toList(), shardsPerStep), batch, fitCalls, f,
+                trainSet, trainTargets, data.validationSet(), ModularArithmeticData.targets(data.validation), null,
+                null, null, files, layout);
     }
 
     private Dataset<Row> features(SparkSession spark, Warehouse warehouse) {
