@@ -88,6 +88,8 @@ daemon() { # LOG PIDFILE CLASS ARGS...: starts a Spark daemon JVM in the backgro
 start_worker() { # N
   local n=$1 pid line
   mkdir -p "$dir/worker-$n/work" "$dir/local"
+  # the worker's index, for resource discovery scripts that tell workers on one host apart
+  export LOSSLAB_WORKER_INDEX=$n
   daemon "$dir/worker-$n.log" "$dir/worker-$n.pid" "${worker_conf[@]}" org.apache.spark.deploy.worker.Worker \
     --host 127.0.0.1 --port 0 --webui-port 0 --cores "$cores" --memory "$memory" \
     --work-dir "$dir/worker-$n/work" "$MASTER_URL"

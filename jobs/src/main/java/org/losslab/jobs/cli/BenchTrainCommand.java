@@ -30,7 +30,7 @@ final class BenchTrainCommand extends SparkCommand {
     long objects;
 
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "./work/bench-train",
-            description = "Scratch folder. Default: ${DEFAULT-VALUE}.")
+            description = "Scratch folder (local: the single-JVM side reads it too). Default: ${DEFAULT-VALUE}.")
     Path workDir;
 
     @Option(names = "--model", paramLabel = "mlp|lstm|attention", defaultValue = "lstm",
@@ -65,9 +65,14 @@ final class BenchTrainCommand extends SparkCommand {
             description = "Default: ${DEFAULT-VALUE}.")
     int sequenceLength;
 
-    @Option(names = "--direct", description = "Train from the RDD directly instead of exporting minibatches to files"
-            + " first. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--direct", description = "DL4J's Direct approach (examples cached in Spark, re-split every"
+            + " round) instead of train's default, minibatch files read per round. Default: ${DEFAULT-VALUE}.")
     boolean direct;
+
+    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "3",
+            description = "Alternating timed runs of each side after a warm-up; the ratio is of the medians."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int repetitions;
 
     @Override
     Map<String, String> sessionDefaults() {
@@ -88,20 +93,27 @@ final class BenchTrainCommand extends SparkCommand {
         }
         TrainBenchmark.Result result = new TrainBenchmark(new TrainBenchmark.Options(warehouse.toString(),
                 Models.Kind.parse(model), width, depth, epochs, batchSize, workers, averagingFrequency, learningRate,
-                7, sequenceLength, direct)).run(spark);
+                7, sequenceLength, direct, repetitions)).run(spark);
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("master", spark.sparkContext().master());
         json.put("params", result.params());
         json.put("train_examples", result.trainExamples());
-        for (TrainBenchmark.Side side : List.of(result.local(), result.spark())) {
+        List<Map<String, Object>> runs = new java.util.ArrayList<>();
+        for (TrainBenchmark.Side side : result.runs()) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", side.what());
             m.put("examples", side.examples());
             m.put("seconds", side.seconds());
             m.put("examples_per_second", side.examplesPerSecond());
             m.put("final_loss", side.finalLoss());
-            json.put(side == result.local() ? "single_jvm" : "spark", m);
+            runs.add(m);
         }
-        json.put("throughput_ratio", result.throughputRatio());
+        json.put("runs", runs);
+        json.put("throughput_ratios", result.ratios());
+        json.put("median_throughput_ratio", result.medianRatio());
         json.put("final_loss_difference", result.lossDifference());
+        json.put("averaging_rounds", result.rounds());
+        json.put("round_costs_ms", result.roundCosts());
         return new CommandResult(TrainBenchmark.report(result), json);
     }
 }

@@ -1,6 +1,5 @@
 package org.losslab.jobs.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,15 +20,15 @@ final class PlotGrokkingCommand extends SparkCommand {
     RunSelection runs;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "./work/plots",
-            description = "Folder for the files. Default: ${DEFAULT-VALUE}.")
-    Path out;
+            description = "Folder or Hadoop URI for the files. Default: ${DEFAULT-VALUE}.")
+    String out;
 
     @Override
     CommandResult run(SparkSession spark) {
         PlotGrokking.Result result = new PlotGrokking(new PlotGrokking.Options(warehouse(), runs.selection(), out))
                 .run(spark);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("files", result.files().stream().map(Path::toString).toList());
+        json.put("files", result.files());
         json.put("skipped", result.skipped());
         StringBuilder text = new StringBuilder();
         result.files().forEach(f -> text.append("wrote ").append(f).append(System.lineSeparator()));

@@ -1,6 +1,5 @@
 package org.losslab.jobs.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,14 +21,14 @@ final class PlotScalingCommand extends SparkCommand {
     FitOptions fit;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "./work/plots",
-            description = "Folder for the files. Default: ${DEFAULT-VALUE}.")
-    Path out;
+            description = "Folder or Hadoop URI for the files. Default: ${DEFAULT-VALUE}.")
+    String out;
 
     @Override
     CommandResult run(SparkSession spark) {
         PlotScaling.Result result = new PlotScaling(new PlotScaling.Options(fit.options(warehouse()), out)).run(spark);
         Map<String, Object> json = new LinkedHashMap<>(FitScalingCommand.json(result.fit()));
-        json.put("files", result.files().stream().map(Path::toString).toList());
+        json.put("files", result.files());
         StringBuilder text = new StringBuilder(FitScalingCommand.summary(result.fit())).append(System.lineSeparator());
         result.files().forEach(f -> text.append("  wrote ").append(f).append(System.lineSeparator()));
         return new CommandResult(text.toString().stripTrailing(), json);

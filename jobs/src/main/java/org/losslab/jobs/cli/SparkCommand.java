@@ -53,6 +53,8 @@ abstract class SparkCommand implements Callable<Integer> {
             Map<String, String> conf = new LinkedHashMap<>(sessionDefaults());
             conf.putAll(global.conf);
             spark = SparkSessions.create("losslab " + spec.name(), global.master, conf);
+            // on a cluster with no room for an executor every job would wait forever
+            org.losslab.jobs.spark.ExecutorSlots.requireExecutors(spark, executorWaitSeconds(spark) * 1000L);
             CommandResult result = run(spark);
             out.println(global.json ? toJson(result.json()) : result.summary());
             return CommandLine.ExitCode.OK;
@@ -83,6 +85,13 @@ abstract class SparkCommand implements Callable<Integer> {
                 LOG.warn("Stopping Spark failed: {}", e.toString());
             }
         }
+    }
+
+    /** {@code losslab.executor-wait-seconds} (a Spark property {@code spark.losslab...} too), default 120. */
+    static long executorWaitSeconds(SparkSession spark) {
+        String value = spark.sparkContext().getConf().get("spark.losslab.executor-wait-seconds",
+                System.getProperty("losslab.executor-wait-seconds", "120"));
+        return Long.parseLong(value.trim());
     }
 
     static String toJson(Object value) {

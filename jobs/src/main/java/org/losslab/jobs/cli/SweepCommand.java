@@ -1,6 +1,5 @@
 package org.losslab.jobs.cli;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +31,20 @@ import picocli.CommandLine.Option;
 final class SweepCommand extends SparkCommand {
 
     @Option(names = "--spec", required = true, paramLabel = "FILE",
-            description = "Sweep spec, e.g. conf/sweeps/plasticc-small.conf. Default: none (required).")
-    File spec;
+            description = "Sweep spec, e.g. conf/sweeps/plasticc-small.conf: a local file or a Hadoop URI (hdfs://...)."
+                    + " Default: none (required).")
+    String spec;
 
     @Option(names = "--parallel-runs", paramLabel = "N", defaultValue = "0",
             description = "Runs trained at once (concurrent Spark jobs); 0 = the spec's sweep.parallel-runs, else 1."
                     + " Default: ${DEFAULT-VALUE}.")
     int parallelRuns;
+
+    @Option(names = "--stale-after", paramLabel = "SECONDS", defaultValue = "600",
+            description = "A run recorded as running whose driver ran on another host and sent no heartbeat for this"
+                    + " long was left behind by a dead driver and is trained again (a driver on this host is checked by"
+                    + " its PID at once). Default: ${DEFAULT-VALUE}.")
+    long staleAfterSeconds;
 
     @Override
     Map<String, String> sessionDefaults() {
@@ -47,7 +53,7 @@ final class SweepCommand extends SparkCommand {
 
     @Override
     CommandResult run(SparkSession spark) {
-        Config config = load();
+        Config config = load(spark.sparkContext().hadoopConfiguration());
         SweepPlan plan = SweepPlan.expand(config.getString("sweep.id"), fixedOptions(config), axes(config));
         String task = config.hasPath("sweep.task") ? config.getString("sweep.task") : "plasticc";
         List<RunSweep.PlannedRun> runs = new ArrayList<>();
@@ -57,8 +63,8 @@ final class SweepCommand extends SparkCommand {
         }
         int parallel = parallelRuns > 0 ? parallelRuns
                 : config.hasPath("sweep.parallel-runs") ? config.getInt("sweep.parallel-runs") : 1;
-        RunSweep.Result result = new RunSweep(new RunSweep.Options(warehouse(), plan.sweepId(), runs, parallel))
-                .run(spark);
+        RunSweep.Result result = new RunSweep(new RunSweep.Options(warehouse(), plan.sweepId(), runs, parallel,
+                java.time.Duration.ofSeconds(staleAfterSeconds))).run(spark);
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("sweep_id", result.sweepId());
@@ -66,10 +72,12 @@ final class SweepCommand extends SparkCommand {
         json.put("finished", result.count("finished"));
         json.put("skipped", result.count("skipped"));
         json.put("failed", result.count("failed"));
+        json.put("running_elsewhere", result.count("running-elsewhere"));
         List<Map<String, Object>> outcomes = new ArrayList<>();
         StringBuilder text = new StringBuilder(String.format("Sweep %s: %d runs, %d finished, %d skipped (finished"
-                + " before), %d failed%n", result.sweepId(), result.runs().size(), result.count("finished"),
-                result.count("skipped"), result.count("failed")));
+                + " before), %d failed, %d running elsewhere%n", result.sweepId(), result.runs().size(),
+                result.count("finished"), result.count("skipped"), result.count("failed"),
+                result.count("running-elsewhere")));
         for (RunSweep.RunOutcome o : result.runs()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("run_id", o.runId());
@@ -86,12 +94,25 @@ final class SweepCommand extends SparkCommand {
         return new CommandResult(text.toString(), json);
     }
 
-    private Config load() {
-        if (!spec.isFile()) {
-            throw new IllegalArgumentException("Cannot read sweep spec " + spec + ": no such file");
+    /** The spec, read through Hadoop's FileSystem: in cluster deploy mode the driver runs on a worker. */
+    private Config load(org.apache.hadoop.conf.Configuration conf) {
+        String text;
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(spec);
+            org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(conf);
+            if (!fs.isFile(path)) {
+                throw new IllegalArgumentException("Cannot read sweep spec " + spec + ": no such file ("
+                        + fs.makeQualified(path) + ")");
+            }
+            try (java.io.InputStream in = fs.open(path)) {
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Cannot read sweep spec " + spec + ": " + e.getMessage(), e);
         }
         try {
-            Config config = ConfigFactory.parseFile(spec).resolve();
+            Config config = ConfigFactory.parseString(text,
+                    com.typesafe.config.ConfigParseOptions.defaults().setOriginDescription(spec)).resolve();
             config.getString("sweep.id");
             return config;
         } catch (ConfigException e) {

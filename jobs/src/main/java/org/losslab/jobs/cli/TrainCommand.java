@@ -138,6 +138,12 @@ final class TrainCommand extends SparkCommand {
                     + " cached in Spark and re-split every round. Default: ${DEFAULT-VALUE}.")
     String rddApproach;
 
+    @Option(names = "--slot-wait", paramLabel = "SECONDS", defaultValue = "60",
+            description = "On a cluster, wait this long for one task slot per worker before training (executors"
+                    + " starting, workers joining); with fewer slots the run goes on with a warning, its rounds in"
+                    + " waves. Default: ${DEFAULT-VALUE}.")
+    int slotWaitSeconds;
+
     @Override
     Map<String, String> sessionDefaults() {
         return SparkSessions.TRAINING_DEFAULTS;
@@ -151,7 +157,7 @@ final class TrainCommand extends SparkCommand {
                 batch, workers > 0 ? workers : null, averagingFrequency, learningRate, lrSchedule,
                 warmupSteps, weightDecay, seed, runId, sweepId, classWeighting, evalEvery, checkpointEvery, resume,
                 dataFraction, sequenceLength, outputActivation, perpGrad,
-                modular ? new TrainModel.ModularTask(p, op, trainFraction) : null, rddApproach);
+                modular ? new TrainModel.ModularTask(p, op, trainFraction) : null, rddApproach, slotWaitSeconds);
     }
 
     @Override

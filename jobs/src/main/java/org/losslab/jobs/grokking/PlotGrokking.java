@@ -2,7 +2,6 @@ package org.losslab.jobs.grokking;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.losslab.jobs.warehouse.Warehouse;
  */
 public final class PlotGrokking {
 
-    public record Options(String warehouse, GrokkingRuns.Selection selection, Path out) {
+    public record Options(String warehouse, GrokkingRuns.Selection selection, String out) {
         public Options {
             requireNonNull(warehouse, "warehouse");
             requireNonNull(selection, "selection");
@@ -30,7 +29,7 @@ public final class PlotGrokking {
         }
     }
 
-    public record Result(List<Path> files, List<String> skipped) {
+    public record Result(List<String> files, List<String> skipped) {
     }
 
     private final Options options;
@@ -41,7 +40,7 @@ public final class PlotGrokking {
 
     public Result run(SparkSession spark) {
         GrokkingRuns.Loaded loaded = GrokkingRuns.load(Warehouse.open(spark, options.warehouse()), options.selection());
-        List<Path> files = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         for (GrokkingRuns.RunCurve run : loaded.runs()) {
             List<GrokkingMetrics.Point> points = run.curve().stream()
                     .sorted(Comparator.comparingLong(GrokkingMetrics.Point::step)).toList();
@@ -56,7 +55,7 @@ public final class PlotGrokking {
                     run.outputActivation(), run.weightDecay(), run.trainFraction(), run.width(),
                     run.perpGrad() ? ", perp-grad" : "");
             files.addAll(Charts.write(new Charts.Chart(title, "optimizer steps (log)", true, "accuracy", false, series),
-                    options.out().resolve("grokking-" + run.runId()), 900, 540));
+                    spark.sparkContext().hadoopConfiguration(), options.out(), "grokking-" + run.runId(), 900, 540));
         }
         return new Result(files, loaded.skipped());
     }

@@ -5,12 +5,15 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -58,21 +61,29 @@ public final class Charts {
     public record Chart(String title, String xLabel, boolean logX, String yLabel, boolean logY, List<Series> series) {
     }
 
-    /** Writes {@code <base>.svg} and {@code <base>.png}; returns both paths. */
-    public static List<Path> write(Chart chart, Path base, int width, int height) {
+    /**
+     * Writes {@code <dir>/<name>.svg} and {@code .png} on any Hadoop file system (a local folder, {@code hdfs://}:
+     * in cluster deploy mode the driver's local disk is a worker's); returns both as qualified paths.
+     */
+    public static List<String> write(Chart chart, Configuration conf, String dir, String name, int width, int height) {
         JFreeChart jfree = build(chart);
-        Path svg = base.resolveSibling(base.getFileName() + ".svg");
-        Path png = base.resolveSibling(base.getFileName() + ".png");
+        Path folder = new Path(dir);
         try {
-            Files.createDirectories(base.toAbsolutePath().getParent());
+            FileSystem fs = folder.getFileSystem(conf);
+            Path svg = fs.makeQualified(new Path(folder, name + ".svg"));
+            Path png = fs.makeQualified(new Path(folder, name + ".png"));
             SVGGraphics2D g = new SVGGraphics2D(width, height);
             jfree.draw(g, new Rectangle2D.Double(0, 0, width, height));
-            Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
-            ChartUtils.saveChartAsPNG(png.toFile(), jfree, width, height);
+            try (OutputStream out = fs.create(svg, true)) {
+                out.write(g.getSVGDocument().getBytes(StandardCharsets.UTF_8));
+            }
+            try (OutputStream out = fs.create(png, true)) {
+                ChartUtils.writeChartAsPNG(out, jfree, width, height);
+            }
+            return List.of(svg.toString(), png.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write plot " + base + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write plot " + name + " in " + dir + ": " + e.getMessage(), e);
         }
-        return List.of(svg, png);
     }
 
     static JFreeChart build(Chart chart) {

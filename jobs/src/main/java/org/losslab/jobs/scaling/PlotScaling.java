@@ -2,7 +2,6 @@ package org.losslab.jobs.scaling;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class PlotScaling {
     private static final int HEIGHT = 600;
 
     /** The fit to draw and the folder for the files. */
-    public record Options(FitScaling.Options fit, Path out) {
+    public record Options(FitScaling.Options fit, String out) {
         public Options {
             requireNonNull(fit, "fit");
             requireNonNull(out, "out");
@@ -38,7 +37,7 @@ public final class PlotScaling {
     }
 
     /** The fit and the files written. */
-    public record Result(FitScaling.Result fit, List<Path> files) {
+    public record Result(FitScaling.Result fit, List<String> files) {
     }
 
     private final Options options;
@@ -51,21 +50,22 @@ public final class PlotScaling {
         FitScaling fitter = new FitScaling(options.fit());
         FitScaling.Result fit = fitter.run(spark);
         Warehouse warehouse = Warehouse.open(spark, options.fit().warehouse());
-        List<Path> files = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
         switch (options.fit().law()) {
             case CHINCHILLA -> {
                 List<ScalingPoint> points = fitter.points(spark, warehouse);
                 ChinchillaLaw law = new ChinchillaLaw(fit.parameters().get("E"), fit.parameters().get("A"),
                         fit.parameters().get("B"), fit.parameters().get("alpha"), fit.parameters().get("beta"));
-                files.addAll(Charts.write(lossVsParams(points, law, fit.source()), options.out().resolve("loss_vs_params"),
-                        WIDTH, HEIGHT));
-                files.addAll(Charts.write(lossVsCompute(points, law, fit.source()),
-                        options.out().resolve("loss_vs_compute"), WIDTH, HEIGHT));
+                files.addAll(Charts.write(lossVsParams(points, law, fit.source()), conf, options.out(),
+                        "loss_vs_params", WIDTH, HEIGHT));
+                files.addAll(Charts.write(lossVsCompute(points, law, fit.source()), conf, options.out(),
+                        "loss_vs_compute", WIDTH, HEIGHT));
             }
             case LR_ANNEALING -> {
                 AnnealingLaw law = new AnnealingLaw(fit.parameters().get("L0"), fit.parameters().get("A"),
                         fit.parameters().get("alpha"), fit.parameters().get("C"), fit.parameters().get("lambda"));
-                files.addAll(Charts.write(annealing(warehouse, law), options.out().resolve("lr_annealing"), WIDTH,
+                files.addAll(Charts.write(annealing(warehouse, law), conf, options.out(), "lr_annealing", WIDTH,
                         HEIGHT));
             }
             default -> throw new IllegalArgumentException("Cannot plot " + options.fit().law().cliName()

@@ -49,6 +49,7 @@ public final class SparkSessions {
         conf.setIfMissing("spark.kryo.registrator", LossLabKryoRegistrator.class.getName());
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         addPlugin(conf);
+        addListener(conf);
         if (conf.get("spark.master").startsWith("local")) {
             // embedded Spark talks to itself only; avoids the loopback-hostname warning and DNS lookups
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
@@ -99,6 +100,15 @@ public final class SparkSessions {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read bundled Spark defaults " + BUNDLED_DEFAULTS + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Adds {@link ExecutorSlots} to {@code spark.extraListeners}, keeping any the cluster configured. */
+    static void addListener(SparkConf conf) {
+        String listener = ExecutorSlots.class.getName();
+        String listeners = conf.get("spark.extraListeners", "").trim();
+        if (!java.util.Arrays.asList(listeners.split("\\s*,\\s*")).contains(listener)) {
+            conf.set("spark.extraListeners", listeners.isEmpty() ? listener : listeners + "," + listener);
         }
     }
 

@@ -3,6 +3,8 @@ package org.losslab.jobs.sweep;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.losslab.common.runs.RunLiveness;
+import org.losslab.jobs.train.RunOwner;
 import org.losslab.jobs.train.TrainModel;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
@@ -34,19 +38,35 @@ public final class RunSweep {
     public record PlannedRun(String runId, Map<String, String> axisValues, TrainModel.Options options) {
     }
 
-    /** The sweep; {@code parallelRuns} >= 1. */
-    public record Options(String warehouse, String sweepId, List<PlannedRun> runs, int parallelRuns) {
+    /**
+     * The sweep; {@code parallelRuns} >= 1. A {@code running} row whose driver on another host has sent no
+     * heartbeat for {@code staleAfter} counts as left behind ({@link RunLiveness}).
+     */
+    public record Options(String warehouse, String sweepId, List<PlannedRun> runs, int parallelRuns,
+            Duration staleAfter) {
         public Options {
             requireNonNull(warehouse, "warehouse");
             requireNonNull(sweepId, "sweepId");
+            requireNonNull(staleAfter, "staleAfter");
             runs = List.copyOf(runs);
             if (parallelRuns < 1) {
                 throw new IllegalArgumentException("Cannot run " + parallelRuns + " runs at a time");
             }
+            if (staleAfter.compareTo(Duration.ofMillis(2 * TrainModel.HEARTBEAT_MILLIS)) < 0) {
+                throw new IllegalArgumentException("Cannot call a run stale after " + staleAfter.toSeconds()
+                        + " s without a heartbeat: runs write one every " + TrainModel.HEARTBEAT_MILLIS / 1000
+                        + " s, so use at least " + 2 * TrainModel.HEARTBEAT_MILLIS / 1000 + " s");
+            }
         }
     }
 
-    /** How each run ended: finished, failed (with reason) or skipped (finished before). */
+    /** The default of {@link Options#staleAfter()}. */
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(10);
+
+    /**
+     * How each run ended: finished, failed (with reason), skipped (finished before) or running-elsewhere (a live
+     * driver trains it; the reason says which).
+     */
     public record RunOutcome(String runId, Map<String, String> axisValues, String status, String failureReason,
             Double finalValLoss) {
     }
@@ -66,6 +86,12 @@ public final class RunSweep {
 
     public Result run(SparkSession spark) {
         Map<String, String> previous = previousStatuses(spark);
+        Map<String, String> aliveElsewhere = new HashMap<>();
+        for (Map.Entry<String, String> e : previous.entrySet()) {
+            if (e.getValue().startsWith(ALIVE)) {
+                aliveElsewhere.put(e.getKey(), e.getValue().substring(ALIVE.length()));
+            }
+        }
         int total = options.runs().size();
         AtomicInteger done = new AtomicInteger();
         List<RunOutcome> outcomes = new ArrayList<>();
@@ -78,6 +104,14 @@ public final class RunSweep {
                             done.incrementAndGet(), total, run.runId(), run.axisValues());
                     futures.add(java.util.concurrent.CompletableFuture.completedFuture(
                             new RunOutcome(run.runId(), run.axisValues(), "skipped", null, null)));
+                    continue;
+                }
+                if (aliveElsewhere.containsKey(run.runId())) {
+                    String why = aliveElsewhere.get(run.runId());
+                    LOG.warn("sweep {}: run {}/{} {} is running elsewhere ({}); not started again", options.sweepId(),
+                            done.incrementAndGet(), total, run.runId(), why);
+                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(
+                            new RunOutcome(run.runId(), run.axisValues(), "running-elsewhere", why, null)));
                     continue;
                 }
                 futures.add(pool.submit(() -> train(spark, run, done, total, previous.get(run.runId()))));
@@ -113,16 +147,34 @@ public final class RunSweep {
         return outcome;
     }
 
+    /**
+     * Each earlier run's status; a {@code running} one is judged by {@link RunLiveness}: left behind by a dead
+     * driver it reads "running, left behind: WHY" (trained again from scratch), alive it reads ALIVE + why.
+     */
     private Map<String, String> previousStatuses(SparkSession spark) {
         Warehouse warehouse = Warehouse.open(spark, options.warehouse());
         Map<String, String> statuses = new HashMap<>();
         if (!warehouse.exists(TableSchemas.RUNS)) {
             return statuses;
         }
+        RunLiveness.Owner me = RunOwner.current(spark);
+        Instant now = Instant.now();
         for (Row row : warehouse.read(TableSchemas.RUNS).filter(col("sweep_id").equalTo(options.sweepId()))
-                .select(TableSchemas.RUN_ID, "status").collectAsList()) {
-            statuses.put(row.getString(0), row.getString(1));
+                .select(TableSchemas.RUN_ID, "status", "app_id", "driver_host", "driver_pid", "started_at",
+                        "heartbeat_at").collectAsList()) {
+            String status = row.getString(1);
+            if ("running".equals(status)) {
+                RunLiveness.Owner owner = row.isNullAt(2) ? null : new RunLiveness.Owner(row.getString(2),
+                        row.isNullAt(3) ? null : row.getString(3), row.isNullAt(4) ? null : row.getLong(4));
+                Instant heartbeat = row.isNullAt(6) ? null : row.getTimestamp(6).toInstant();
+                RunLiveness.Verdict verdict = RunLiveness.judge(owner, row.getTimestamp(5).toInstant(), heartbeat, me,
+                        now, options.staleAfter(), RunLiveness.ProcessProbe.LOCAL);
+                status = verdict.stale() ? "running, left behind: " + verdict.reason() : ALIVE + verdict.reason();
+            }
+            statuses.put(row.getString(0), status);
         }
         return statuses;
     }
+
+    private static final String ALIVE = "alive: ";
 }

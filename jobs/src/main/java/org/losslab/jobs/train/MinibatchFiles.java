@@ -12,6 +12,8 @@ import java.util.Random;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.data.BatchAndExportDataSetsFunction;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -73,6 +75,18 @@ final class MinibatchFiles {
             rounds.add(List.copyOf(order.subList(from, Math.min(order.size(), from + perRound))));
         }
         return rounds;
+    }
+
+    /**
+     * Trains one epoch on the files: one {@code fitPaths} per averaging round, on an RDD of the round's files in
+     * {@code workers} slices (each task first selects its GPU, if Spark gave it one).
+     */
+    static void fitEpoch(JavaSparkContext jsc, SparkDl4jMultiLayer sparkNet, List<String> files, int workers,
+            int averagingFrequency, long seed, int epoch) {
+        for (List<String> round : epochRounds(files, workers, averagingFrequency, seed, epoch)) {
+            sparkNet.getNetwork().getLayerWiseConfigurations().setEpochCount(epoch); // fitPaths counts rounds
+            sparkNet.fitPaths(jsc.parallelize(round, workers).mapPartitions(new TaskDevices.SelectDevice(), true));
+        }
     }
 
     /** Rounds needed for one epoch of {@code files} files. */

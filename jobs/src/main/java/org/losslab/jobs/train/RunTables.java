@@ -24,9 +24,15 @@ final class RunTables {
         this.runId = runId;
     }
 
-    /** The run's row, without the partition column (values in {@code RUNS_SCHEMA} order). */
-    void writeRun(Object[] values) {
-        write(TableSchemas.RUNS, TableSchemas.RUNS_SCHEMA, List.of(RowFactory.create(values)));
+    void writeRun(RunRecord run) {
+        write(TableSchemas.RUNS, TableSchemas.RUNS_SCHEMA, List.of(run.toRow()));
+    }
+
+    /** Removes what an earlier attempt under the same run id left in run_metrics and run_summary. */
+    void clearEarlierAttempt() {
+        for (String table : List.of(TableSchemas.RUN_METRICS, TableSchemas.RUN_SUMMARY)) {
+            warehouse.dropPartition(table, TableSchemas.RUN_ID, runId);
+        }
     }
 
     void writeMetrics(List<StepRow> steps) {

@@ -22,7 +22,7 @@ public final class StepListener extends BaseTrainingListener implements RoutingI
             return;
         }
         router.putUpdate(new StepUpdate(sessionId, workerId, System.currentTimeMillis(), iteration, epoch,
-                model.score(), model.batchSize()));
+                model.score(), model.batchSize(), TaskDevices.taskGpu()));
     }
 
     @Override

@@ -57,6 +57,7 @@ final class StepRecorder implements StatsStorageRouter {
     private final List<StepRow> rows = new ArrayList<>();
     private final TreeMap<Long, List<StepUpdate>> pending = new TreeMap<>();
     private long examplesSeen;
+    private final java.util.SortedSet<String> accelerators = new java.util.TreeSet<>();
 
     StepRecorder(long startMillis, long examplesSeenBefore, List<StepRow> earlierRows, LongToDoubleFunction learningRate,
             RoundHook hook) {
@@ -73,6 +74,11 @@ final class StepRecorder implements StatsStorageRouter {
 
     long examplesSeen() {
         return examplesSeen;
+    }
+
+    /** The GPU addresses the workers reported, comma-separated; null when none ran with GPU scheduling. */
+    String accelerators() {
+        return accelerators.isEmpty() ? null : String.join(",", accelerators);
     }
 
     StepRow last() {
@@ -131,6 +137,9 @@ final class StepRecorder implements StatsStorageRouter {
             min = Math.min(min, u.loss());
             max = Math.max(max, u.loss());
             examples += u.examples();
+            if (u.accelerator() != null) {
+                accelerators.add(u.accelerator());
+            }
             time = Math.max(time, u.getTimeStamp());
             epoch = u.epoch();
         }

@@ -27,12 +27,15 @@ public final class StepUpdate implements Persistable {
     private int epoch;
     private double loss;
     private long examples;
+    private String accelerator;
 
     /** For decoding. */
     public StepUpdate() {
     }
 
-    StepUpdate(String sessionId, String workerId, long timestamp, long step, int epoch, double loss, long examples) {
+    StepUpdate(String sessionId, String workerId, long timestamp, long step, int epoch, double loss, long examples,
+            String accelerator) {
+        this.accelerator = accelerator;
         this.sessionId = sessionId;
         this.workerId = workerId;
         this.timestamp = timestamp;
@@ -56,6 +59,11 @@ public final class StepUpdate implements Persistable {
 
     public long examples() {
         return examples;
+    }
+
+    /** The GPU address Spark gave the task that trained this step; null without GPU scheduling. */
+    public String accelerator() {
+        return accelerator;
     }
 
     @Override
@@ -109,6 +117,7 @@ public final class StepUpdate implements Persistable {
         data.writeInt(epoch);
         data.writeDouble(loss);
         data.writeLong(examples);
+        data.writeUTF(accelerator == null ? "" : accelerator);
         data.flush();
     }
 
@@ -138,6 +147,8 @@ public final class StepUpdate implements Persistable {
         epoch = data.readInt();
         loss = data.readDouble();
         examples = data.readLong();
+        String device = data.readUTF();
+        accelerator = device.isEmpty() ? null : device;
     }
 
     @Override

@@ -42,6 +42,7 @@ import org.losslab.common.metrics.ClassificationReport;
 import org.losslab.common.metrics.PlasticcLogLoss;
 import org.losslab.common.metrics.PriorBaseline;
 import org.losslab.jobs.features.BuildFeatures;
+import org.losslab.jobs.spark.ExecutorSlots;
 import org.losslab.jobs.train.StepRecorder.NonFiniteLossException;
 import org.losslab.jobs.train.StepRecorder.StepRow;
 import org.losslab.jobs.warehouse.TableSchemas;
@@ -72,6 +73,8 @@ public final class TrainModel {
     public static final List<String> RDD_APPROACHES = List.of("export", "direct");
     /** The tasks {@code train} knows. */
     public static final List<String> TASKS = List.of("plasticc", "modadd");
+    /** How often at most a running run rewrites its {@code runs} row as a heartbeat ({@code heartbeat_at}). */
+    public static final long HEARTBEAT_MILLIS = 60_000;
     /** Training examples at most in the per-evaluation training-set metrics (a fixed sample above that). */
     static final int TRAIN_EVAL_LIMIT = 4096;
 
@@ -99,7 +102,8 @@ public final class TrainModel {
             int batchSizePerWorker, Integer workers, int averagingFrequency, double learningRate, String lrSchedule,
             int warmupSteps, double weightDecay, long seed, String runId, String sweepId, String classWeighting,
             int evalEvery, int checkpointEvery, boolean resume, double dataFraction, int sequenceLength,
-            String outputActivation, boolean perpGrad, ModularTask modular, String rddApproach) {
+            String outputActivation, boolean perpGrad, ModularTask modular, String rddApproach,
+            int slotWaitSeconds) {
         public Options {
             requireNonNull(warehouse, "warehouse");
             requireNonNull(model, "model");
@@ -184,6 +188,7 @@ public final class TrainModel {
         Path exportDir = exportDirectory(warehouse, runId);
         Models.Kind kind = options.model();
         int workers = options.workers() != null ? options.workers() : jsc.defaultParallelism();
+        awaitTaskSlots(spark, runId, workers);
         Timestamp startedAt = new Timestamp(System.currentTimeMillis());
 
         boolean export = "export".equals(options.rddApproach());
@@ -211,9 +216,14 @@ public final class TrainModel {
         List<StepRow> earlierSteps = resumed != null ? readSteps(spark, warehouse, runId) : List.of();
         int firstFit = resumed != null ? resumed.epochsDone() : 0;
         long params = net.numParams();
-        Object[] runRow = runRow(runId, kind, params, data.trainExamples(), workers, data.batchSizePerWorker(), spark,
+        RunRecord runRow = runRow(kind, params, data.trainExamples(), workers, data.batchSizePerWorker(), spark,
                 startedAt);
-        tables.writeRun(withStatus(runRow, "running", null, null, null));
+        if (resumed == null) {
+            tables.clearEarlierAttempt(); // a run id trained before (an interrupted sweep run) starts clean
+        }
+        runRow = runRow.withStatus("running", null, resumed != null ? resumed.path() : null, null);
+        tables.writeRun(runRow);
+        long lastHeartbeat = System.currentTimeMillis();
         LOG.info("Run {}: {} {} with {} parameters on {} training examples, {} workers, {} steps{}", runId,
                 options.task(), kind.cliName(), params, data.trainExamples(), workers, totalSteps,
                 resumed != null ? ", resumed after fit " + firstFit : "");
@@ -226,17 +236,8 @@ public final class TrainModel {
                         : evaluateEvery(options.evalEvery(), net, data));
         String checkpoint = resumed != null ? resumed.path() : null;
         try {
-            ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, 1)
-                    .batchSizePerWorker(data.batchSizePerWorker())
-                    .averagingFrequency(options.averagingFrequency())
-                    .saveUpdater(true)
-                    .workerPrefetchNumBatches(0) // a prefetch thread is interrupted mid-read when a round ends
-                    .rngSeed(options.seed())
-                    .rddTrainingApproach(export ? RDDTrainingApproach.Export : RDDTrainingApproach.Direct)
-                    // export: each round's RDD already holds averagingFrequency files per worker slice
-                    .repartionData(export ? Repartition.Never : Repartition.Always)
-                    .storageLevelStreams(null)
-                    .build();
+            ParameterAveragingTrainingMaster master = trainingMaster(workers, data.batchSizePerWorker(),
+                    options.averagingFrequency(), options.seed(), export);
             List<String> files = data.files();
             SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(jsc, net, master);
             List<org.deeplearning4j.optimize.api.TrainingListener> workerListeners = new ArrayList<>();
@@ -253,13 +254,11 @@ public final class TrainModel {
                 } else if (data.modularRound() != null) {
                     RoundLayout round = data.modularRound();
                     List<String> slots = round.slots().stream().map(files::get).toList();
-                    sparkNet.fitPaths(jsc.parallelize(slots, round.slices()));
+                    sparkNet.fitPaths(jsc.parallelize(slots, round.slices())
+                            .mapPartitions(new TaskDevices.SelectDevice(), true));
                 } else {
-                    for (List<String> round : MinibatchFiles.epochRounds(files, workers, options.averagingFrequency(),
-                            options.seed(), fit)) {
-                        net.getLayerWiseConfigurations().setEpochCount(fit); // fitPaths counts a round as an epoch
-                        sparkNet.fitPaths(jsc.parallelize(round, workers));
-                    }
+                    MinibatchFiles.fitEpoch(jsc, sparkNet, files, workers, options.averagingFrequency(), options.seed(),
+                            fit);
                 }
                 recorder.finishRound();
                 net.getLayerWiseConfigurations().setEpochCount(fit + 1);
@@ -270,6 +269,11 @@ public final class TrainModel {
                 }
                 if (last || (options.checkpointEvery() > 0 && (fit + 1) % options.checkpointEvery() == 0)) {
                     checkpoint = Checkpoint.write(warehouse, runId, net, fit + 1);
+                }
+                if (!last && System.currentTimeMillis() - lastHeartbeat >= HEARTBEAT_MILLIS) {
+                    runRow = runRow.withHeartbeat(checkpoint, recorder.accelerators());
+                    tables.writeRun(runRow);
+                    lastHeartbeat = System.currentTimeMillis();
                 }
                 StepRow latest = recorder.last();
                 if (options.modular() == null || last || (fit + 1) % 25 == 0) {
@@ -312,7 +316,8 @@ public final class TrainModel {
                 test.get("test_micro_pr_auc"), test.get("test_accuracy"), priorLoss,
                 (long) (data.test() == null ? 0 : data.testTargets().length), plasticc ? classCodes() : new int[0],
                 plasticc ? confusion(report) : new long[0][]});
-            tables.writeRun(withStatus(runRow, "finished", null, checkpoint, new Timestamp(System.currentTimeMillis())));
+            tables.writeRun(runRow.withHeartbeat(checkpoint, recorder.accelerators())
+                    .withStatus("finished", null, checkpoint, new Timestamp(System.currentTimeMillis())));
             return new Result(runId, "finished", null, params, data.trainExamples(), recorder.rows().size(),
                     lastStep == null ? null : lastStep.trainLoss(), best == null ? null : best.valLoss(),
                     finalEvaluation == null ? null : finalEvaluation.valLoss(), test, priorLoss, checkpoint,
@@ -322,7 +327,8 @@ public final class TrainModel {
             String reason = failureReason(e);
             LOG.error("Run {} failed: {}", runId, reason);
             tables.writeMetrics(recorder.rows());
-            tables.writeRun(withStatus(runRow, "failed", reason, checkpoint, new Timestamp(System.currentTimeMillis())));
+            tables.writeRun(runRow.withHeartbeat(checkpoint, recorder.accelerators())
+                    .withStatus("failed", reason, checkpoint, new Timestamp(System.currentTimeMillis())));
             StepRow lastStep = recorder.last();
             return new Result(runId, "failed", reason, params, data.trainExamples(), recorder.rows().size(),
                     lastStep == null ? null : lastStep.trainLoss(), null, null, Map.of(), null, checkpoint, null, null);
@@ -330,6 +336,42 @@ public final class TrainModel {
             spark.sparkContext().setJobDescription(null);
             deleteQuietly(warehouse, exportDirectory(warehouse, runId));
         }
+    }
+
+    /**
+     * On a cluster, waits up to the slot wait for one task slot per worker (executors start, workers join);
+     * with fewer, each averaging round runs its worker tasks in waves, which is slower but correct: say so.
+     */
+    private void awaitTaskSlots(SparkSession spark, String runId, int workers) {
+        if (!ExecutorSlots.onCluster(spark)) {
+            return;
+        }
+        int slots = ExecutorSlots.await(workers, options.slotWaitSeconds() * 1000L);
+        if (slots < workers) {
+            LOG.warn("Run {}: {} workers, but the cluster gives this application {} task slot(s) on {} executor(s)"
+                    + " after waiting {} s: each averaging round runs its {} worker tasks in waves (slower, same"
+                    + " result); lower --workers to {} or add executors", runId, workers, slots,
+                    ExecutorSlots.executors(), options.slotWaitSeconds(), workers, Math.max(1, slots));
+        }
+    }
+
+    /**
+     * DL4J-Spark's parameter averaging as losslab uses it: {@code workers} workers of {@code batch} examples,
+     * averaging every {@code averagingFrequency} steps, the updater (Adam) state averaged too; with the export
+     * approach each round's RDD already holds its files, one slice per worker, so nothing is repartitioned.
+     */
+    static ParameterAveragingTrainingMaster trainingMaster(int workers, int batch, int averagingFrequency, long seed,
+            boolean export) {
+        return new ParameterAveragingTrainingMaster.Builder(workers, 1)
+                .batchSizePerWorker(batch)
+                .averagingFrequency(averagingFrequency)
+                .saveUpdater(true)
+                .workerPrefetchNumBatches(0) // a prefetch thread is interrupted mid-read when a round ends
+                .rngSeed(seed)
+                .rddTrainingApproach(export ? RDDTrainingApproach.Export : RDDTrainingApproach.Direct)
+                .repartionData(export ? Repartition.Never : Repartition.Always)
+                .storageLevelStreams(null)
+                .build();
     }
 
     private static Path exportDirectory(Warehouse warehouse, String runId) {
@@ -533,7 +575,7 @@ public final class TrainModel {
         return out.toDoubleMatrix();
     }
 
-    private Object[] runRow(String runId, Models.Kind kind, long params, long trainExamples, int workers,
+    private RunRecord runRow(Models.Kind kind, long params, long trainExamples, int workers,
             int batchSizePerWorker, SparkSession spark, Timestamp startedAt) {
         Map<String, String> hyper = new LinkedHashMap<>();
         hyper.put("model", kind.cliName());
@@ -560,21 +602,12 @@ public final class TrainModel {
             hyper.put("op", ModularArithmetic.Op.parse(options.modular().op()).cliName());
             hyper.put("train_fraction", Double.toString(options.modular().trainFraction()));
         }
-        return new Object[] {options.sweepId(), options.task(), kind.cliName(), params, trainExamples, "running", null,
-            options.width(), options.depth(), options.epochs(), batchSizePerWorker, workers,
-            options.averagingFrequency(), options.learningRate(), options.lrSchedule(), options.warmupSteps(),
-            options.weightDecay(), classWeighting, options.seed(),
-            scala.collection.JavaConverters.mapAsScalaMap(hyper), spark.sparkContext().master(), backend(), null,
-            startedAt, null};
-    }
-
-    private static Object[] withStatus(Object[] row, String status, String reason, String checkpoint, Timestamp end) {
-        Object[] copy = Arrays.copyOf(row, row.length);
-        copy[5] = status;
-        copy[6] = reason;
-        copy[22] = checkpoint;
-        copy[24] = end;
-        return copy;
+        hyper.put("rdd_approach", options.rddApproach());
+        return new RunRecord(options.sweepId(), options.task(), kind.cliName(), params, trainExamples, "running", null,
+                options.width(), options.depth(), options.epochs(), batchSizePerWorker, workers,
+                options.averagingFrequency(), options.learningRate(), options.lrSchedule(), options.warmupSteps(),
+                options.weightDecay(), classWeighting, options.seed(), hyper, spark.sparkContext().master(), backend(),
+                null, startedAt, null, RunOwner.current(spark), startedAt, null);
     }
 
     /** Which ND4J backend actually runs: cpu or cuda. */

@@ -138,7 +138,11 @@ public final class TableSchemas {
     /**
      * One training run: identity, every hyperparameter (typed columns, and all of them as text in
      * {@code hyperparameters}), parameter count N ({@code params}), training examples D, the stack, the status
-     * ({@code running}, {@code finished}, {@code failed} with {@code failure_reason}) and times.
+     * ({@code running}, {@code finished}, {@code failed} with {@code failure_reason}) and times. The owner of a
+     * running run ({@code app_id}, {@code driver_host}, {@code driver_pid}) and its {@code heartbeat_at}
+     * (rewritten about every minute while it trains) tell a later sweep whether a {@code running} row is alive
+     * or was left behind by a dead driver. {@code accelerators}: the GPU addresses Spark gave the training tasks
+     * (comma-separated; null without GPU scheduling).
      */
     public static final StructType RUNS_SCHEMA = new StructType(new StructField[] {
             nullable("sweep_id", StringType),
@@ -166,6 +170,11 @@ public final class TableSchemas {
             nullable("checkpoint", StringType),
             required("started_at", DataTypes.TimestampType),
             nullable("ended_at", DataTypes.TimestampType),
+            nullable("app_id", StringType),
+            nullable("driver_host", StringType),
+            nullable("driver_pid", LongType),
+            nullable("heartbeat_at", DataTypes.TimestampType),
+            nullable("accelerators", StringType),
             required(RUN_ID, StringType)});
 
     /**

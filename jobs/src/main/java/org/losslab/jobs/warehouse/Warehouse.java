@@ -22,12 +22,19 @@ import org.slf4j.LoggerFactory;
  * The folder of Parquet tables stages read and write: {@code <root>/<table>/}, on any Hadoop file system.
  * Tables are replaced whole or not at all: a stage writes each output under {@code <root>/.staging/}, and
  * {@link #commit} swaps the staged folders in by renames only after every output was written, so a job
- * that fails half-way leaves the previous tables as they were.
+ * that fails half-way leaves the previous tables as they were. A commit journal ({@code <root>/.commits/})
+ * lets the next command finish the swaps of a driver killed between two renames.
  */
 public final class Warehouse {
     private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
     private static final String STAGING = ".staging";
     private static final String TRASH = ".trash";
+    /** Journals of commits in progress: a driver that dies between two renames leaves one behind. */
+    private static final String COMMITS = ".commits";
+    /** A commit takes milliseconds; a journal this old belongs to a driver that died mid-commit. */
+    static final long ABANDONED_COMMIT_MILLIS = 60_000;
+    /** Staging folders this old belong to jobs that died before their commit. */
+    static final long ABANDONED_STAGING_MILLIS = 24L * 3600 * 1000;
 
     private final SparkSession spark;
     private final FileSystem fs;
@@ -44,7 +51,9 @@ public final class Warehouse {
         try {
             Path path = new Path(location);
             FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            return new Warehouse(spark, fs, fs.makeQualified(path));
+            Warehouse warehouse = new Warehouse(spark, fs, fs.makeQualified(path));
+            warehouse.recoverAbandonedCommits();
+            return warehouse;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open warehouse " + location + ": " + e.getMessage(), e);
         }
@@ -93,6 +102,9 @@ public final class Warehouse {
 
     public Dataset<Row> read(String table) {
         if (!exists(table)) {
+            awaitCommitInProgress(table);
+        }
+        if (!exists(table)) {
             throw new IllegalArgumentException("Cannot read table " + table + ": no such table in " + root
                     + " (tables: " + tables() + ")");
         }
@@ -138,9 +150,11 @@ public final class Warehouse {
      */
     public void commit(List<StagedTable> staged) {
         List<Path[]> done = new ArrayList<>();
+        Path journal = new Path(new Path(root, COMMITS), UUID.randomUUID() + ".txt");
         try {
             Path trash = new Path(root, TRASH);
             fs.mkdirs(trash);
+            List<Path[]> plan = new ArrayList<>();
             for (StagedTable table : staged) {
                 Path source = table.partition() == null ? table.path() : new Path(table.path(), table.partition());
                 Path live = table.partition() == null ? tablePath(table.name())
@@ -149,28 +163,126 @@ public final class Warehouse {
                     throw new IOException("staged output " + source + " of table " + table.name()
                             + " does not exist");
                 }
+                plan.add(new Path[] {live, source, new Path(trash, table.name() + "-" + UUID.randomUUID())});
+            }
+            writeJournal(journal, plan);
+            for (Path[] step : plan) {
+                Path live = step[0];
                 Path old = null;
                 if (fs.exists(live)) {
-                    old = new Path(trash, table.name() + "-" + UUID.randomUUID());
+                    old = step[2];
                     rename(live, old);
                 } else {
                     fs.mkdirs(live.getParent());
                 }
-                rename(source, live);
-                done.add(new Path[] {live, old, source});
+                rename(step[1], live);
+                done.add(new Path[] {live, old, step[1]});
             }
         } catch (IOException | RuntimeException e) {
             rollBack(done);
+            deleteQuietly(journal);
             throw new IllegalStateException("Cannot commit tables " + staged.stream().map(StagedTable::name).toList()
                     + " in " + root + ": " + e.getMessage() + "; previous versions kept", e);
         }
+        deleteQuietly(journal);
         for (Path[] swap : done) {
             deleteQuietly(swap[1]);
         }
         for (StagedTable table : staged) {
             deleteQuietly(table.path());
         }
+        deleteAbandonedStaging();
         LOG.info("Committed tables {} in {}", staged.stream().map(StagedTable::name).toList(), root);
+    }
+
+    /** One line per swap: the live path, the staged path, where the old version goes. */
+    private void writeJournal(Path journal, List<Path[]> plan) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Path[] step : plan) {
+            text.append(step[0]).append('\t').append(step[1]).append('\t').append(step[2]).append('\n');
+        }
+        try (java.io.OutputStream out = fs.create(journal, false)) {
+            out.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Finishes commits whose driver died between renames (their journal is older than a commit can take): a
+     * table whose live folder is missing gets its staged version if that was complete, else its old version
+     * back. So a killed driver never leaves a table missing, and the next command repairs it before reading.
+     */
+    void recoverAbandonedCommits() {
+        Path commits = new Path(root, COMMITS);
+        try {
+            if (!fs.exists(commits)) {
+                return;
+            }
+            long now = System.currentTimeMillis();
+            for (FileStatus journal : fs.listStatus(commits)) {
+                if (now - journal.getModificationTime() < ABANDONED_COMMIT_MILLIS) {
+                    continue;
+                }
+                String text;
+                try (java.io.InputStream in = fs.open(journal.getPath())) {
+                    text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                for (String line : text.split("\n")) {
+                    String[] step = line.split("\t");
+                    if (step.length != 3) {
+                        continue;
+                    }
+                    Path live = new Path(step[0]);
+                    Path staged = new Path(step[1]);
+                    Path old = new Path(step[2]);
+                    if (!fs.exists(live) && fs.exists(staged)) {
+                        rename(staged, live);
+                        LOG.warn("Finished an interrupted commit: {} is the staged version {}", live, staged);
+                    } else if (!fs.exists(live) && fs.exists(old)) {
+                        rename(old, live);
+                        LOG.warn("Rolled back an interrupted commit: {} is its previous version again", live);
+                    }
+                    deleteQuietly(old);
+                }
+                deleteQuietly(journal.getPath());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot recover interrupted commits in " + commits + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A reader that finds no table while another driver is between the two renames of a commit waits for it. */
+    private void awaitCommitInProgress(String table) {
+        Path commits = new Path(root, COMMITS);
+        try {
+            for (int i = 0; i < 100 && !exists(table) && fs.exists(commits) && fs.listStatus(commits).length > 0;
+                    i++) {
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            LOG.debug("Cannot look at {}: {}", commits, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Deletes staging folders left by jobs that died long ago (a live job's are never that old). */
+    private void deleteAbandonedStaging() {
+        Path staging = new Path(root, STAGING);
+        try {
+            if (!fs.exists(staging)) {
+                return;
+            }
+            long now = System.currentTimeMillis();
+            for (FileStatus folder : fs.listStatus(staging)) {
+                if (now - folder.getModificationTime() > ABANDONED_STAGING_MILLIS) {
+                    LOG.info("Deleting {}, staged by a job that never committed it", folder.getPath());
+                    deleteQuietly(folder.getPath());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot clean {}: {}", staging, e.getMessage());
+        }
     }
 
     /**
@@ -190,6 +302,18 @@ public final class Warehouse {
         } catch (RuntimeException e) {
             abort(List.of(staged));
             throw e;
+        }
+    }
+
+    /** Deletes one partition folder of a table (a single directory delete: readers see it or not). */
+    public void dropPartition(String table, String column, String value) {
+        Path partition = new Path(tablePath(table), column + "=" + value);
+        try {
+            if (fs.exists(partition) && !fs.delete(partition, true)) {
+                throw new IOException("delete returned false");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + partition + ": " + e.getMessage(), e);
         }
     }
 
