@@ -76,6 +76,9 @@ else
     -cp "${SPARK_CONF_DIR:-$SPARK_HOME/conf}:$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit)
 fi
 
+# ND4J's OpenMP threads in the driver: one, as bin/losslab does (executors get spark.executorEnv.OMP_NUM_THREADS)
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+
 # The value a key has in the cluster's spark-defaults.conf (Java properties: "key value", "key=value")
 cluster_default() {
   local file="${SPARK_CONF_DIR:-${SPARK_HOME:-/nonexistent}/conf}/spark-defaults.conf"

@@ -93,8 +93,18 @@ class HdfsWarehouseIT {
                 < ((Number) run.get("prior_weighted_log_loss")).doubleValue(), run.toString());
         assertTrue(String.valueOf(run.get("checkpoint")).startsWith(uri + "/wh/_checkpoints/on-hdfs/"),
                 String.valueOf(run.get("checkpoint")));
-        assertEquals(((Number) run.get("steps")).longValue(), Warehouse.open(spark, wh).read(TableSchemas.RUN_METRICS)
-                .filter("run_id = 'on-hdfs'").count());
+        List<Row> steps = Warehouse.open(spark, wh).read(TableSchemas.RUN_METRICS).filter("run_id = 'on-hdfs'")
+                .collectAsList();
+        assertEquals(((Number) run.get("steps")).longValue(), steps.size(), "one row per step");
+        assertTrue(steps.stream().filter(r -> r.<Integer>getAs("workers") == 2).count() >= steps.size() * 2 / 3,
+                "both workers reported most steps");
+        try (java.io.InputStream in = fs.open(new org.apache.hadoop.fs.Path((String) run.get("checkpoint")))) {
+            assertEquals(((Number) run.get("params")).longValue(),
+                    org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(in, false).numParams(),
+                    "the checkpoint on HDFS loads");
+        }
+        assertTrue(!fs.exists(new org.apache.hadoop.fs.Path(wh + "/_tmp/dl4j-export/on-hdfs")),
+                "the minibatch files on HDFS are removed after the run");
 
         Submission tables = cluster.submit("--warehouse", wh, "--json", "tables");
         assertEquals(0, tables.exitCode(), tables.tail());
