@@ -81,12 +81,20 @@ final class MinibatchFiles {
      * Trains one epoch on the files: one {@code fitPaths} per averaging round, on an RDD of the round's files in
      * {@code workers} slices (each task first selects its GPU, if Spark gave it one).
      */
-    static void fitEpoch(JavaSparkContext jsc, SparkDl4jMultiLayer sparkNet, List<String> files, int workers,
-            int averagingFrequency, long seed, int epoch) {
+    static void fitEpoch(JavaSparkContext jsc, SparkDl4jMultiLayer sparkNet, RoundTrainingMaster master,
+            List<String> files, int workers, int averagingFrequency, long seed, int epoch) {
         for (List<String> round : epochRounds(files, workers, averagingFrequency, seed, epoch)) {
             sparkNet.getNetwork().getLayerWiseConfigurations().setEpochCount(epoch); // fitPaths counts rounds
-            sparkNet.fitPaths(jsc.parallelize(round, workers).mapPartitions(new TaskDevices.SelectDevice(), true));
+            fitRound(jsc, sparkNet, master, round, workers);
         }
+    }
+
+    /** One averaging round on exactly these files, in {@code slices} worker slices. */
+    static void fitRound(JavaSparkContext jsc, SparkDl4jMultiLayer sparkNet, RoundTrainingMaster master,
+            List<String> files, int slices) {
+        master.nextRoundFiles(files.size());
+        sparkNet.fitPaths(jsc.parallelize(files, slices).mapPartitions(new TaskDevices.SelectDevice(), true),
+                new CachedMinibatchLoader());
     }
 
     /** Rounds needed for one epoch of {@code files} files. */

@@ -24,7 +24,6 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
-import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.spark.stats.EventStats;
 import org.losslab.common.features.ClassIndex;
 import org.losslab.jobs.warehouse.TableSchemas;
@@ -97,7 +96,7 @@ public final class TrainBenchmark {
         // the Spark side reads the table as train does: mixed in a seeded order, one slice per worker
         Models.Kind kind = options.model();
         JavaRDD<DataSet> sparkData = train.orderBy(functions.xxhash64(col("object_id"), functions.lit(options.seed())))
-                .repartition(options.workers()).toJavaRDD().map(row -> FeatureDataSets.example(row, kind));
+                .coalesce(options.workers()).toJavaRDD().map(row -> FeatureDataSets.example(row, kind));
         Path exportDir = new Path(warehouse.root(), "_tmp/bench-train-" + java.util.UUID.randomUUID());
         List<String> files = options.direct() ? null
                 : MinibatchFiles.export(sparkData, options.batchSize(), exportDir);
@@ -163,7 +162,7 @@ public final class TrainBenchmark {
             List<String> files, int epochs, boolean collectStats) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf.clone());
         net.init();
-        ParameterAveragingTrainingMaster master = TrainModel.trainingMaster(options.workers(), options.batchSize(),
+        RoundTrainingMaster master = TrainModel.trainingMaster(options.workers(), options.batchSize(),
                 options.averagingFrequency(), options.seed(), files != null);
         SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(jsc, net, master);
         sparkNet.setCollectTrainingStats(collectStats);
@@ -177,8 +176,8 @@ public final class TrainBenchmark {
             if (files == null) {
                 sparkNet.fit(data);
             } else {
-                MinibatchFiles.fitEpoch(jsc, sparkNet, files, options.workers(), options.averagingFrequency(),
-                        options.seed(), epoch);
+                MinibatchFiles.fitEpoch(jsc, sparkNet, master, files, options.workers(),
+                        options.averagingFrequency(), options.seed(), epoch);
             }
             recorder.finishRound();
         }
