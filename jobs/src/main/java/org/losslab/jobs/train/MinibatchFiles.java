@@ -61,20 +61,33 @@ final class MinibatchFiles {
 
     /**
      * One epoch as averaging rounds: the files in a seeded order for this epoch, cut into rounds of
-     * {@code workers * averagingFrequency}, each round laid out worker by worker so that the {@code workers}
-     * slices of {@code parallelize(round, workers)} hold {@code averagingFrequency} files each (the last round
-     * may be short).
+     * {@code workers * averagingFrequency}, so that the {@code workers} contiguous slices of
+     * {@code parallelize(round, workers)} hold {@code averagingFrequency} files each. The last round may be
+     * shorter, but always gives every worker the same number of files: the epoch leaves out the last
+     * {@code files mod workers} of its order (fewer than one file per worker, a different few each epoch), so that
+     * every step is a step of all workers.
      */
     static List<List<String>> epochRounds(List<String> files, int workers, int averagingFrequency, long seed,
             int epoch) {
         List<String> order = new ArrayList<>(files);
         Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
+        int usable = usableFiles(order.size(), workers);
         int perRound = workers * averagingFrequency;
         List<List<String>> rounds = new ArrayList<>();
-        for (int from = 0; from < order.size(); from += perRound) {
-            rounds.add(List.copyOf(order.subList(from, Math.min(order.size(), from + perRound))));
+        for (int from = 0; from < usable; from += perRound) {
+            rounds.add(List.copyOf(order.subList(from, Math.min(usable, from + perRound))));
         }
         return rounds;
+    }
+
+    /** Files an epoch trains on: a multiple of {@code workers} (all of them when there are fewer). */
+    static int usableFiles(int files, int workers) {
+        return files < workers ? files : files - files % workers;
+    }
+
+    /** Steps one epoch takes: each worker's share of the usable files. */
+    static long stepsPerEpoch(int files, int workers) {
+        return Math.max(1, (usableFiles(files, workers) + workers - 1) / workers);
     }
 
     /**
@@ -89,16 +102,19 @@ final class MinibatchFiles {
         }
     }
 
-    /** One averaging round on exactly these files, in {@code slices} worker slices. */
+    /**
+     * One averaging round on exactly these files, in {@code slices} worker slices. DL4J advances the iteration
+     * count by the averaging frequency whatever the round held; a short round advances it by the steps taken, so
+     * that step numbers stay contiguous.
+     */
     static void fitRound(JavaSparkContext jsc, SparkDl4jMultiLayer sparkNet, RoundTrainingMaster master,
             List<String> files, int slices) {
+        var conf = sparkNet.getNetwork().getLayerWiseConfigurations();
+        int before = conf.getIterationCount();
         master.nextRoundFiles(files.size());
         sparkNet.fitPaths(jsc.parallelize(files, slices).mapPartitions(new TaskDevices.SelectDevice(), true),
                 new CachedMinibatchLoader());
+        conf.setIterationCount(before + (files.size() + slices - 1) / slices);
     }
 
-    /** Rounds needed for one epoch of {@code files} files. */
-    static int roundsPerEpoch(int files, int workers, int averagingFrequency) {
-        return (files + workers * averagingFrequency - 1) / (workers * averagingFrequency);
-    }
 }

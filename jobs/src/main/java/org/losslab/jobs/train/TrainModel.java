@@ -408,9 +408,7 @@ public final class TrainModel {
                     kind));
             spark.sparkContext().setJobDescription("train: export minibatches to " + exportDir);
             files = MinibatchFiles.export(sliced, options.batchSizePerWorker(), exportDir);
-            // an averaging round counts averagingFrequency steps, full or not (DL4J advances the iteration so)
-            stepsPerEpoch = (long) MinibatchFiles.roundsPerEpoch(files.size(), workers, options.averagingFrequency())
-                    * options.averagingFrequency();
+            stepsPerEpoch = MinibatchFiles.stepsPerEpoch(files.size(), workers);
         }
         return new TaskData(FeatureDataSets.inputSize(kind), ClassIndex.COUNT, trainIndex.length, trainIndex,
                 trainData, options.batchSizePerWorker(), options.epochs(), stepsPerEpoch,
