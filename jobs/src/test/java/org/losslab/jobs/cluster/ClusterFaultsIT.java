@@ -66,9 +66,26 @@ class ClusterFaultsIT {
 
     private static void await(String what, long timeoutSeconds, BooleanSupplier condition) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
-        while (!condition.getAsBoolean()) {
+        while (!reading(condition::getAsBoolean)) {
             assertTrue(System.currentTimeMillis() < deadline, "timed out waiting for " + what);
             Thread.sleep(250);
+        }
+    }
+
+    /**
+     * A read of a table the running job is rewriting: a partition swap between this reader's file listing and its
+     * read moves the listed files away (the read fails, it never mixes versions: HdfsWarehouseIT); read again.
+     */
+    private static <T> T reading(java.util.function.Supplier<T> read) throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                if (attempt >= 10 || !String.valueOf(e.getMessage()).contains("does not exist")) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
@@ -109,7 +126,7 @@ class ClusterFaultsIT {
         await("two epochs of steps", 300, () -> stepsRecorded(wh, "executor-kill") > 0
                 && warehouse(wh).read(TableSchemas.RUN_METRICS).filter("run_id = 'executor-kill' and epoch >= 1")
                         .count() > 0);
-        Set<Long> before = steps(wh, "executor-kill");
+        Set<Long> before = reading(() -> steps(wh, "executor-kill"));
         List<ProcessHandle> executors = cluster.executors();
         assertFalse(executors.isEmpty(), "executors of this cluster's workers");
         ProcessHandle victim = executors.get(0);
