@@ -138,7 +138,7 @@ public final class RunSweep {
             TrainModel.Result result = new TrainModel(run.options()).run(spark);
             outcome = new RunOutcome(run.runId(), run.axisValues(), result.status(), result.failureReason(),
                     result.finalValLoss());
-        } catch (RuntimeException e) { // a run that cannot even start is recorded here and the sweep goes on
+        } catch (Exception e) { // a run that cannot even start (SparkException too) is recorded; the sweep goes on
             outcome = new RunOutcome(run.runId(), run.axisValues(), "failed", String.valueOf(e.getMessage()), null);
         }
         LOG.info("sweep {}: run {}/{} {} {}: {}{}", options.sweepId(), done.incrementAndGet(), total, run.runId(),

@@ -196,7 +196,7 @@ public final class TrainModel {
         try {
             data = options.modular() != null ? modularData(jsc, warehouse, workers, export ? exportDir : null)
                     : plasticcData(spark, warehouse, workers, export ? exportDir : null);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark rethrows checked exceptions (SparkException) undeclared
             deleteQuietly(warehouse, exportDir);
             throw e;
         } finally {

@@ -299,7 +299,7 @@ public final class Warehouse {
         try {
             spark.createDataFrame(rows, fileSchema).coalesce(1).write().parquet(staged.writeLocation());
             commit(List.of(staged));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark rethrows checked exceptions (SparkException) undeclared
             abort(List.of(staged));
             throw e;
         }

@@ -80,9 +80,9 @@ class ClusterFaultsIT {
         for (int attempt = 1;; attempt++) {
             try {
                 return read.get();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // SparkException is a checked exception that Java code sees undeclared
                 if (attempt >= 10 || !String.valueOf(e.getMessage()).contains("does not exist")) {
-                    throw e;
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
                 }
                 Thread.sleep(100);
             }

@@ -137,7 +137,7 @@ class HdfsWarehouseIT {
                     } else {
                         consistent.incrementAndGet();
                     }
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // SparkException, which Java sees undeclared, included
                     failed.incrementAndGet(); // the files it listed were swapped out under it: no rows, no mix
                 }
             }
