@@ -138,6 +138,7 @@ public final class LogFormat implements Serializable {
         return "LogFormat[" + layout + "]";
     }
 
+    /** Loghub's spelling of a system; names that are not Loghub systems (such as {@code hdfs-sim}) as they are. */
     private static String displayName(String key) {
         for (String name : new String[] {"HDFS", "Hadoop", "Spark", "Zookeeper", "BGL", "HPC", "Linux",
                 "Apache", "Android", "HealthApp", "Mac", "OpenSSH", "OpenStack", "Proxifier", "Thunderbird",
@@ -168,6 +169,8 @@ public final class LogFormat implements Serializable {
         m.put("thunderbird",
                 "<Label> <Timestamp> <Date> <User> <Month> <Day> <Time> <Location> <Component>([<PID>])?: <Content>");
         m.put("windows", "<Date> <Time>, <Level>                  <Component>    <Content>");
+        // simulate-logs --style hdfs writes the HDFS layout; its own name keeps its ingest apart from real HDFS
+        m.put("hdfs-sim", m.get("hdfs"));
         return m;
     }
 

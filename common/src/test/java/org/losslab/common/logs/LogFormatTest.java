@@ -100,9 +100,10 @@ class LogFormatTest {
     @Test
     void knowsTheLoghubSystems() {
         assertEquals(List.of("HDFS", "Hadoop", "Spark", "Zookeeper", "BGL", "HPC", "Linux", "Apache", "Android",
-                "HealthApp", "Mac", "OpenSSH", "OpenStack", "Proxifier", "Thunderbird", "Windows"),
+                "HealthApp", "Mac", "OpenSSH", "OpenStack", "Proxifier", "Thunderbird", "Windows", "hdfs-sim"),
                 List.copyOf(LogFormat.builtinLayouts().keySet()));
         assertEquals("<Date> <Time> <Pid> <Level> <Component>: <Content>", LogFormat.forName("hdfs").layout());
+        assertEquals(LogFormat.forName("hdfs").layout(), LogFormat.builtin("HDFS-SIM").layout());
         assertEquals("<A> <Content>", LogFormat.forName("<A> <Content>").layout());
         assertThrows(IllegalArgumentException.class, () -> LogFormat.builtin("NoSuchSystem"));
         assertThrows(IllegalArgumentException.class, () -> LogFormat.compile("<A> <A>"));
