@@ -20,7 +20,8 @@ final class IngestLogsCommand extends SparkCommand {
     @Option(names = "--system", required = true, paramLabel = "NAME",
             description = "System name: the partition written, and the built-in layout used unless --layout is"
                     + " given (HDFS, Hadoop, Spark, Zookeeper, BGL, HPC, Linux, Apache, Android, HealthApp, Mac,"
-                    + " OpenSSH, OpenStack, Proxifier, Thunderbird, Windows). Default: none (required).")
+                    + " OpenSSH, OpenStack, Proxifier, Thunderbird, Windows, and hdfs-sim for simulate-logs output)."
+                    + " Default: none (required).")
     String system;
 
     @Option(names = "--input", required = true, split = ",", paramLabel = "PATH",
