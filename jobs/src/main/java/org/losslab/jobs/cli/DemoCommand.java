@@ -90,7 +90,7 @@ final class DemoCommand extends SparkCommand {
     private TrainModel.Result train(SparkSession spark, Models.Kind kind, int width, int depth, double lr) {
         TrainModel.Result result = new TrainModel(new TrainModel.Options(warehouse(), "plasticc", kind, width, depth,
                 epochs, 32, workers, 5, lr, "cosine", 10, 0.0001, seed, null, "demo", "kaggle", 20, 0, false, 1.0,
-                sequenceLength, "softmax", false, null, "export", 60)).run(spark);
+                sequenceLength, "softmax", false, null, null, "export", 60)).run(spark);
         if (!result.finished()) {
             throw new TrainCommand.TrainingFailedException(result);
         }

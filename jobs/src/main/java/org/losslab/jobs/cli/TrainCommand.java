@@ -15,15 +15,31 @@ import picocli.CommandLine.Option;
 
 /** {@code losslab train}: one DL4J network trained data-parallel with parameter averaging, every step recorded. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a DL4J network on plasticc_features with Spark parameter averaging (building the"
-                + " features first if needed); record the run in runs, every step in run_metrics, results in"
+        description = "Train a DL4J network with Spark parameter averaging on plasticc_features (building the"
+                + " features first if needed), the modular-arithmetic probe, or log_sequences (next-event"
+                + " prediction, then detect-anomalies); record the run in runs, every step in run_metrics, results in"
                 + " run_summary, checkpoints under <warehouse>/_checkpoints/<run_id>/.")
 final class TrainCommand extends SparkCommand {
 
-    @Option(names = "--task", paramLabel = "plasticc|modadd", defaultValue = "plasticc",
-            description = "What to train on: plasticc_features, or the modular-arithmetic grokking probe (all pairs"
-                    + " (a, b) mod p, one-hot inputs, an mlp trained full batch). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--task", paramLabel = "plasticc|modadd|logs", defaultValue = "plasticc",
+            description = "What to train on: plasticc_features, the modular-arithmetic grokking probe (all pairs"
+                    + " (a, b) mod p, one-hot inputs, an mlp trained full batch), or the log_sequences of --system"
+                    + " (DeepLog-style: predict each event from the --history before it, normal train windows only)."
+                    + " Default: ${DEFAULT-VALUE}.")
     String task;
+
+    @Option(names = "--system", paramLabel = "NAME", split = ",",
+            description = "logs: the system(s) whose log_sequences train the model (repeatable or comma-separated)."
+                    + " Default: none.")
+    java.util.List<String> systems;
+
+    @Option(names = "--history", paramLabel = "H", defaultValue = "10",
+            description = "logs: events before the predicted one that the model sees. Default: ${DEFAULT-VALUE}.")
+    int history;
+
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "9",
+            description = "logs: k of the top-k next-event accuracy in run_summary. Default: ${DEFAULT-VALUE}.")
+    int topK;
 
     @Option(names = "--p", paramLabel = "P", defaultValue = "97",
             description = "modadd: the modulus p. Default: ${DEFAULT-VALUE}.")
@@ -69,7 +85,7 @@ final class TrainCommand extends SparkCommand {
 
     @Option(names = "--batch-size-per-worker", paramLabel = "N",
             description = "Minibatch size on each worker; 0 = full batch (modadd: the training set split across"
-                    + " the workers). Default: 32 for plasticc, 0 for modadd.")
+                    + " the workers). Default: 32 for plasticc, 0 for modadd, 128 for logs.")
     Integer batchSizePerWorker;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
@@ -152,12 +168,15 @@ final class TrainCommand extends SparkCommand {
     /** The run these options describe, writing to {@code warehouse}. */
     TrainModel.Options trainOptions(String warehouse) {
         boolean modular = "modadd".equals(task);
-        int batch = batchSizePerWorker != null ? batchSizePerWorker : modular ? 0 : 32;
+        // logs: next-event examples are small and many; 128 per worker keeps the averaging rounds few
+        int batch = batchSizePerWorker != null ? batchSizePerWorker : modular ? 0 : "logs".equals(task) ? 128 : 32;
         return new TrainModel.Options(warehouse, task, Models.Kind.parse(model), width, depth, epochs,
                 batch, workers > 0 ? workers : null, averagingFrequency, learningRate, lrSchedule,
                 warmupSteps, weightDecay, seed, runId, sweepId, classWeighting, evalEvery, checkpointEvery, resume,
                 dataFraction, sequenceLength, outputActivation, perpGrad,
-                modular ? new TrainModel.ModularTask(p, op, trainFraction) : null, rddApproach, slotWaitSeconds);
+                modular ? new TrainModel.ModularTask(p, op, trainFraction) : null,
+                "logs".equals(task) ? new TrainModel.LogsTask(systems, history, topK) : null, rddApproach,
+                slotWaitSeconds);
     }
 
     @Override
@@ -194,7 +213,12 @@ final class TrainCommand extends SparkCommand {
         text.append(String.format("  train loss %s, validation loss %s (best %s), train accuracy %s, validation"
                 + " accuracy %s%n", fmt(r.finalTrainLoss()), fmt(r.finalValLoss()), fmt(r.bestValLoss()),
                 fmt(r.finalTrainAccuracy()), fmt(r.finalValAccuracy())));
-        if (!r.test().isEmpty()) {
+        if (r.test().containsKey("test_top1_accuracy")) {
+            text.append(String.format("  test next event: top-1 accuracy %s, top-k accuracy %s, cross-entropy %s"
+                    + " nats per event; score the test windows with: detect-anomalies --run %s%n",
+                    fmt(r.test().get("test_top1_accuracy")), fmt(r.test().get("test_topk_accuracy")),
+                    fmt(r.test().get("test_cross_entropy")), r.runId()));
+        } else if (r.test().containsKey("test_weighted_log_loss")) {
             text.append(String.format("  test weighted log-loss %s (class prior %s), flat %s, accuracy %s,"
                     + " micro ROC-AUC %s, micro PR-AUC %s%n", fmt(r.test().get("test_weighted_log_loss")),
                     fmt(r.priorWeightedLogLoss()), fmt(r.test().get("test_flat_log_loss")),

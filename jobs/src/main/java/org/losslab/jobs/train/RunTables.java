@@ -1,10 +1,15 @@
 package org.losslab.jobs.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.losslab.jobs.train.StepRecorder.StepRow;
 import org.losslab.jobs.warehouse.TableSchemas;
@@ -45,8 +50,30 @@ final class RunTables {
         write(TableSchemas.RUN_METRICS, TableSchemas.RUN_METRICS_SCHEMA, rows);
     }
 
-    void writeSummary(Object[] values) {
-        write(TableSchemas.RUN_SUMMARY, TableSchemas.RUN_SUMMARY_SCHEMA, List.of(RowFactory.create(values)));
+    /**
+     * The run's {@code run_summary} row from its columns by name: a column a task does not fill is null, or empty
+     * (arrays) or 0 ({@code test_examples}) where the schema requires a value; an unknown name is a bug.
+     */
+    void writeSummary(Map<String, Object> columns) {
+        StructType schema = TableSchemas.RUN_SUMMARY_SCHEMA;
+        for (String name : columns.keySet()) {
+            if (!Arrays.asList(schema.fieldNames()).contains(name) || TableSchemas.RUN_ID.equals(name)) {
+                throw new IllegalArgumentException("run_summary has no column " + name);
+            }
+        }
+        List<Object> values = new ArrayList<>();
+        for (StructField field : schema.fields()) {
+            if (TableSchemas.RUN_ID.equals(field.name())) {
+                continue;
+            }
+            Object value = columns.get(field.name());
+            if (value == null && !field.nullable()) {
+                value = field.dataType() instanceof ArrayType ? new Object[0] : field.dataType() == DataTypes.LongType
+                        ? (Object) 0L : null;
+            }
+            values.add(value);
+        }
+        write(TableSchemas.RUN_SUMMARY, schema, List.of(RowFactory.create(values.toArray())));
     }
 
     private void write(String table, StructType schema, List<Row> rows) {

@@ -72,7 +72,7 @@ public final class TrainModel {
      */
     public static final List<String> RDD_APPROACHES = List.of("export", "direct");
     /** The tasks {@code train} knows. */
-    public static final List<String> TASKS = List.of("plasticc", "modadd");
+    public static final List<String> TASKS = List.of("plasticc", "modadd", "logs");
     /** How often at most a running run rewrites its {@code runs} row as a heartbeat ({@code heartbeat_at}). */
     public static final long HEARTBEAT_MILLIS = 60_000;
     /** Training examples at most in the per-evaluation training-set metrics (a fixed sample above that). */
@@ -94,6 +94,23 @@ public final class TrainModel {
     }
 
     /**
+     * The logs task: the systems whose {@code log_sequences} it trains on, the events of history each prediction
+     * sees ({@code h}) and the k of the top-k next-event accuracy.
+     */
+    public record LogsTask(List<String> systems, int history, int topK) {
+        public LogsTask {
+            if (systems == null || systems.isEmpty()) {
+                throw new IllegalArgumentException("Task logs needs --system (one or more)");
+            }
+            systems = List.copyOf(systems);
+            if (history < 1 || topK < 1) {
+                throw new IllegalArgumentException("Cannot train logs with history " + history + " and top-k " + topK
+                        + ": both must be >= 1");
+            }
+        }
+    }
+
+    /**
      * Every knob of a run; {@code workers} null means Spark's default parallelism, {@code runId} null a new id.
      * For {@code modadd} ({@code modular} set) {@code epochs} counts full-batch steps, rounded up to whole
      * averaging rounds of {@code averagingFrequency} steps, and {@code batchSizePerWorker} 0 means full batch.
@@ -102,7 +119,7 @@ public final class TrainModel {
             int batchSizePerWorker, Integer workers, int averagingFrequency, double learningRate, String lrSchedule,
             int warmupSteps, double weightDecay, long seed, String runId, String sweepId, String classWeighting,
             int evalEvery, int checkpointEvery, boolean resume, double dataFraction, int sequenceLength,
-            String outputActivation, boolean perpGrad, ModularTask modular, String rddApproach,
+            String outputActivation, boolean perpGrad, ModularTask modular, LogsTask logs, String rddApproach,
             int slotWaitSeconds) {
         public Options {
             requireNonNull(warehouse, "warehouse");
@@ -113,6 +130,10 @@ public final class TrainModel {
             if ("modadd".equals(task) != (modular != null)) {
                 throw new IllegalArgumentException("Task " + task + (modular == null ? " needs" : " takes no")
                         + " modular-arithmetic settings");
+            }
+            if ("logs".equals(task) != (logs != null)) {
+                throw new IllegalArgumentException("Task " + task + (logs == null ? " needs" : " takes no")
+                        + " log settings (--system)");
             }
             if ("modadd".equals(task) && model != Models.Kind.MLP) {
                 throw new IllegalArgumentException("Task modadd trains an mlp, not " + model.cliName());
@@ -151,23 +172,6 @@ public final class TrainModel {
         }
     }
 
-    /**
-     * A task's data as the trainer needs it: single examples or ready minibatches to train on, how many
-     * {@code fit} calls make the run and how many steps each, the evaluation sets, and the network's shape.
-     */
-    private record TaskData(int inputSize, int classes, long trainExamples, int[] trainTargets,
-            JavaRDD<DataSet> train, int batchSizePerWorker, int fitCalls, long stepsPerFit, DataSet trainEval,
-            int[] trainEvalTargets, DataSet validation, int[] validationTargets, DataSet test, int[] testTargets,
-            double[] classWeights, List<String> files, RoundLayout modularRound) {
-    }
-
-    /**
-     * modadd's one averaging round: the distinct minibatches, and per slot the index of the minibatch trained
-     * on, cut into {@code slices} contiguous worker slices.
-     */
-    private record RoundLayout(List<DataSet> minibatches, List<Integer> slots, int slices) {
-    }
-
     private final Options options;
 
     public TrainModel(Options options) {
@@ -192,10 +196,10 @@ public final class TrainModel {
         Timestamp startedAt = new Timestamp(System.currentTimeMillis());
 
         boolean export = "export".equals(options.rddApproach());
-        TaskData data;
+        TrainingTask task = task();
+        TrainingData data;
         try {
-            data = options.modular() != null ? modularData(jsc, warehouse, workers, export ? exportDir : null)
-                    : plasticcData(spark, warehouse, workers, export ? exportDir : null);
+            data = task.prepare(spark, warehouse, workers, export ? exportDir : null);
         } catch (Exception e) { // Spark rethrows checked exceptions (SparkException) undeclared
             deleteQuietly(warehouse, exportDir);
             throw e;
@@ -216,7 +220,7 @@ public final class TrainModel {
         List<StepRow> earlierSteps = resumed != null ? readSteps(spark, warehouse, runId) : List.of();
         int firstFit = resumed != null ? resumed.epochsDone() : 0;
         long params = net.numParams();
-        RunRecord runRow = runRow(kind, params, data.trainExamples(), workers, data.batchSizePerWorker(), spark,
+        RunRecord runRow = runRow(task, params, data.trainExamples(), workers, data.batchSizePerWorker(), spark,
                 startedAt);
         if (resumed == null) {
             tables.clearEarlierAttempt(); // a run id trained before (an interrupted sweep run) starts clean
@@ -232,8 +236,7 @@ public final class TrainModel {
         long examplesBefore = earlierSteps.isEmpty() ? 0 : earlierSteps.get(earlierSteps.size() - 1).examplesSeen();
         StepRecorder recorder = new StepRecorder(System.currentTimeMillis() - lastWall, examplesBefore,
                 earlierSteps, step -> schedule.schedule().at(step),
-                data.validation() == null || options.evalEvery() <= 0 ? null
-                        : evaluateEvery(options.evalEvery(), net, data));
+                options.evalEvery() <= 0 ? null : evaluateEvery(options.evalEvery(), () -> task.evaluate(net)));
         String checkpoint = resumed != null ? resumed.path() : null;
         try {
             RoundTrainingMaster master = trainingMaster(workers, data.batchSizePerWorker(),
@@ -247,12 +250,12 @@ public final class TrainModel {
             }
             sparkNet.setListeners(recorder, workerListeners);
             for (int fit = firstFit; fit < data.fitCalls(); fit++) {
-                spark.sparkContext().setJobDescription("train " + runId + ": " + unit() + " " + (fit + 1) + " of "
-                        + data.fitCalls());
+                spark.sparkContext().setJobDescription("train " + runId + ": " + task.unit() + " " + (fit + 1)
+                        + " of " + data.fitCalls());
                 if (!export) {
                     sparkNet.fit(data.train());
-                } else if (data.modularRound() != null) {
-                    RoundLayout round = data.modularRound();
+                } else if (data.round() != null) {
+                    TrainingData.RoundLayout round = data.round();
                     List<String> slots = round.slots().stream().map(files::get).toList();
                     MinibatchFiles.fitRound(jsc, sparkNet, master, slots, round.slices());
                 } else {
@@ -262,8 +265,8 @@ public final class TrainModel {
                 recorder.finishRound();
                 net.getLayerWiseConfigurations().setEpochCount(fit + 1);
                 boolean last = fit + 1 == data.fitCalls();
-                // modadd fits a round at a time: writing the metrics every round would cost more than the round
-                if (options.modular() == null || last || (fit + 1) % 50 == 0) {
+                boolean report = last || (fit + 1) % task.reportEvery() == 0;
+                if (report) {
                     tables.writeMetrics(recorder.rows());
                 }
                 if (last || (options.checkpointEvery() > 0 && (fit + 1) % options.checkpointEvery() == 0)) {
@@ -275,46 +278,37 @@ public final class TrainModel {
                     lastHeartbeat = System.currentTimeMillis();
                 }
                 StepRow latest = recorder.last();
-                if (options.modular() == null || last || (fit + 1) % 25 == 0) {
-                    LOG.info("Run {}: {} {}/{} done at step {}, train loss {}, validation loss {}", runId, unit(),
+                if (report) {
+                    LOG.info("Run {}: {} {}/{} done at step {}, train loss {}, validation loss {}", runId, task.unit(),
                             fit + 1, data.fitCalls(), latest == null ? "n/a" : latest.step(),
                             latest == null ? "n/a" : String.format(Locale.ROOT, "%.4f", latest.trainLoss()),
                             latest == null || latest.valLoss() == null ? "n/a"
                                     : String.format(Locale.ROOT, "%.4f", latest.valLoss()));
                 }
             }
-            StepRecorder.Evaluation finalEvaluation = data.validation() == null ? null : evaluate(net, data);
+            StepRecorder.Evaluation finalEvaluation = task.evaluate(net);
             if (finalEvaluation != null) {
                 recorder.evaluateLast(finalEvaluation);
             }
             tables.writeMetrics(recorder.rows());
-            Map<String, Double> test = new LinkedHashMap<>();
-            Double priorLoss = null;
-            ClassificationReport report = null;
-            if (data.test() != null && options.modular() == null) {
-                double[][] probabilities = probabilities(net, data.test());
-                int[] codes = classCodes();
-                int[] testTargets = data.testTargets();
-                report = ClassificationMetrics.evaluate(testTargets, probabilities);
-                test.put("test_weighted_log_loss", PlasticcLogLoss.weighted(testTargets, probabilities, codes));
-                test.put("test_flat_log_loss", PlasticcLogLoss.flat(testTargets, probabilities));
-                test.put("test_micro_roc_auc", report.microRocAuc());
-                test.put("test_micro_pr_auc", report.microAveragePrecision());
-                test.put("test_accuracy", report.accuracy());
-                priorLoss = PriorBaseline.weightedLogLoss(PriorBaseline.classPrior(data.trainTargets(),
-                        ClassIndex.COUNT), testTargets, codes);
-            }
             StepRow lastStep = recorder.last();
             StepRow best = recorder.rows().stream().filter(r -> r.valLoss() != null)
                     .min(java.util.Comparator.comparingDouble(StepRow::valLoss)).orElse(null);
-            boolean plasticc = options.modular() == null;
-            tables.writeSummary(new Object[] {best == null ? null : best.valLoss(), best == null ? null : best.step(),
-                finalEvaluation == null ? null : finalEvaluation.valLoss(),
-                lastStep == null ? null : lastStep.trainLoss(), (long) recorder.rows().size(),
-                test.get("test_weighted_log_loss"), test.get("test_flat_log_loss"), test.get("test_micro_roc_auc"),
-                test.get("test_micro_pr_auc"), test.get("test_accuracy"), priorLoss,
-                (long) (data.test() == null ? 0 : data.testTargets().length), plasticc ? classCodes() : new int[0],
-                plasticc ? confusion(report) : new long[0][]});
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("best_val_loss", best == null ? null : best.valLoss());
+            summary.put("best_step", best == null ? null : best.step());
+            summary.put("final_val_loss", finalEvaluation == null ? null : finalEvaluation.valLoss());
+            summary.put("final_train_loss", lastStep == null ? null : lastStep.trainLoss());
+            summary.put("steps", (long) recorder.rows().size());
+            summary.putAll(task.summarize(net));
+            tables.writeSummary(summary);
+            Map<String, Double> test = new LinkedHashMap<>();
+            summary.forEach((column, value) -> {
+                if (column.startsWith("test_") && value instanceof Double d) {
+                    test.put(column, d);
+                }
+            });
+            Double priorLoss = (Double) summary.get("prior_weighted_log_loss");
             tables.writeRun(runRow.withHeartbeat(checkpoint, recorder.accelerators())
                     .withStatus("finished", null, checkpoint, new Timestamp(System.currentTimeMillis())));
             return new Result(runId, "finished", null, params, data.trainExamples(), recorder.rows().size(),
@@ -376,110 +370,17 @@ public final class TrainModel {
         return new Path(warehouse.root(), "_tmp/dl4j-export/" + runId);
     }
 
-    private String unit() {
-        return options.modular() != null ? "round" : "epoch";
+    private TrainingTask task() {
+        return switch (options.task()) {
+            case "modadd" -> new ModularTraining(options);
+            case "logs" -> new LogsTraining(options);
+            default -> new PlasticcTraining(options);
+        };
     }
 
-    private TaskData plasticcData(SparkSession spark, Warehouse warehouse, int workers, Path exportDir) {
-        Models.Kind kind = options.model();
-        Dataset<Row> features = features(spark, warehouse);
-        Dataset<Row> train = trainRows(features);
-        int[] trainIndex = train.select("target_index").collectAsList().stream().mapToInt(r -> r.getInt(0)).toArray();
-        if (trainIndex.length == 0) {
-            throw new IllegalArgumentException("Cannot train: no labelled training objects in "
-                    + TableSchemas.PLASTICC_FEATURES);
-        }
-        List<Row> validationRows = features.filter(col("split").equalTo("validation")).collectAsList();
-        List<Row> testRows = features.filter(col("split").equalTo("test")).collectAsList();
-        // DL4J-Spark cuts minibatches from consecutive examples and shuffles whole minibatches only, and the
-        // features table comes grouped by class: mix the examples first, in a seeded order
-        Dataset<Row> mixed = train.orderBy(org.apache.spark.sql.functions.xxhash64(col("object_id"),
-                org.apache.spark.sql.functions.lit(options.seed())));
-        List<Row> trainSample = mixed.limit(TRAIN_EVAL_LIMIT).collectAsList();
-        JavaRDD<DataSet> trainData = mixed.toJavaRDD().map(row -> FeatureDataSets.example(row, kind));
-        long stepsPerEpoch = Math.max(1, (long) Math.ceil(trainIndex.length / (double) (workers
-                * options.batchSizePerWorker())));
-        List<String> files = null;
-        if (exportDir != null) {
-            // one slice per worker, keeping the mixed order (coalesce joins neighbouring ranges of it): minibatch
-            // files are written in parallel, at most one short file per worker. A round-robin repartition here
-            // gave minibatches that trained an MLP to a 14% higher loss on local[2] (bench train).
-            JavaRDD<DataSet> sliced = mixed.coalesce(workers).toJavaRDD().map(row -> FeatureDataSets.example(row,
-                    kind));
-            spark.sparkContext().setJobDescription("train: export minibatches to " + exportDir);
-            files = MinibatchFiles.export(sliced, options.batchSizePerWorker(), exportDir);
-            stepsPerEpoch = MinibatchFiles.stepsPerEpoch(files.size(), workers);
-        }
-        return new TaskData(FeatureDataSets.inputSize(kind), ClassIndex.COUNT, trainIndex.length, trainIndex,
-                trainData, options.batchSizePerWorker(), options.epochs(), stepsPerEpoch,
-                FeatureDataSets.merge(trainSample, kind), FeatureDataSets.targets(trainSample),
-                validationRows.isEmpty() ? null : FeatureDataSets.merge(validationRows, kind),
-                FeatureDataSets.targets(validationRows),
-                testRows.isEmpty() ? null : FeatureDataSets.merge(testRows, kind), FeatureDataSets.targets(testRows),
-                classWeights(trainIndex), files, null);
-    }
-
-    /**
-     * Full-batch modular arithmetic: the training set is cut into one shard per worker, and the RDD holds
-     * {@code averagingFrequency} copies of the shards, so one {@code fit} is one averaging round in which every
-     * worker takes that many full-shard steps.
-     */
-    private TaskData modularData(JavaSparkContext jsc, Warehouse warehouse, int workers, Path exportDir) {
-        ModularTask modular = options.modular();
-        ModularArithmeticData data = new ModularArithmeticData(modular.task(), modular.trainFraction(), options.seed());
-        DataSet trainSet = data.trainSet();
-        int batch = options.batchSizePerWorker() > 0 ? options.batchSizePerWorker() : data.shardSize(workers);
-        List<DataSet> shards = options.batchSizePerWorker() > 0 ? trainSet.batchBy(batch) : data.shards(workers);
-        int f = options.averagingFrequency();
-        int shardsPerStep = Math.max(1, Math.min(workers, shards.size()));
-        if (shards.size() > f * shardsPerStep) {
-            throw new IllegalArgumentException("Cannot train modadd in minibatches of " + batch + ": the "
-                    + shards.size() + " minibatches of the training set do not fit in one averaging round of "
-                    + f + " steps on " + shardsPerStep + " workers; raise --averaging-frequency or the batch size");
-        }
-        // step by step, shard after shard: each of the shardsPerStep contiguous slices of the round (one per
-        // worker) then cycles through the shards, so that every worker's f steps see the whole training set
-        // instead of one shard's worth of it
-        List<Integer> slots = new ArrayList<>();
-        for (int step = 0; step < f; step++) {
-            for (int w = 0; w < shardsPerStep; w++) {
-                slots.add((step * shardsPerStep + w) % shards.size());
-            }
-        }
-        RoundLayout layout = new RoundLayout(shards, slots, shardsPerStep);
-        List<String> files = exportDir == null ? null : MinibatchFiles.write(warehouse.fileSystem(), shards, exportDir);
-        int fitCalls = (int) Math.ceil(options.epochs() / (double) f);
-        int[] trainTargets = ModularArithmeticData.targets(data.train);
-        return new TaskData(data.inputSize(), modular.p(), data.train.size(), trainTargets,
-                jsc.parallelize(slots.stream().map(shards::get).toList(), shardsPerStep), batch, fitCalls, f,
-                trainSet, trainTargets, data.validationSet(), ModularArithmeticData.targets(data.validation), null,
-                null, null, files, layout);
-    }
-
-    private Dataset<Row> features(SparkSession spark, Warehouse warehouse) {
-        if (!warehouse.exists(TableSchemas.PLASTICC_FEATURES)) {
-            LOG.info("No {} table yet: building it with the defaults", TableSchemas.PLASTICC_FEATURES);
-            new BuildFeatures(new BuildFeatures.Options(options.warehouse(), options.sequenceLength(), 42,
-                    SplitAssigner.DEFAULT_TRAIN_FRACTION, SplitAssigner.DEFAULT_VALIDATION_FRACTION)).run(spark);
-        }
-        return warehouse.read(TableSchemas.PLASTICC_FEATURES).filter(col("target_index").geq(0));
-    }
-
-    /** The training split, or a deterministic fraction of it (by object id hash) for data-size sweeps. */
-    private Dataset<Row> trainRows(Dataset<Row> features) {
-        Dataset<Row> train = features.filter(col("split").equalTo("train"));
-        if (options.dataFraction() >= 1) {
-            return train;
-        }
-        double fraction = options.dataFraction();
-        long seed = options.seed();
-        return train.filter((org.apache.spark.api.java.function.FilterFunction<Row>) row ->
-                SplitAssigner.unitHash(row.getLong(row.fieldIndex("object_id")), seed + 1) < fraction);
-    }
-
-    private MultiLayerNetwork newNetwork(ScheduleAdapter schedule, TaskData data) {
+    private MultiLayerNetwork newNetwork(ScheduleAdapter schedule, TrainingData data) {
         MultiLayerConfiguration conf = Models.configuration(new Models.Spec(options.model(), data.inputSize(),
-                options.sequenceLength(), data.classes(), options.width(), options.depth(), schedule,
+                data.sequenceLength(), data.classes(), options.width(), options.depth(), schedule,
                 options.weightDecay(), data.classWeights(), options.seed(),
                 Models.outputActivation(options.outputActivation())));
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -487,59 +388,28 @@ public final class TrainModel {
         return net;
     }
 
-    /**
-     * Loss weights per class: {@code balanced} makes every class count as much in the loss as any other
-     * (inverse frequency); {@code kaggle} does that and doubles the classes the PLAsTiCC metric doubles,
-     * which is what that metric rewards; {@code none} leaves the loss unweighted.
-     */
-    private double[] classWeights(int[] trainIndex) {
-        if ("none".equals(options.classWeighting())) {
-            return null;
-        }
-        long[] counts = new long[ClassIndex.COUNT];
-        for (int index : trainIndex) {
-            counts[index]++;
-        }
-        double[] kaggle = PlasticcLogLoss.kaggleWeights(classCodes());
-        double[] weights = new double[ClassIndex.COUNT];
-        double sum = 0;
-        for (int k = 0; k < weights.length; k++) {
-            double base = counts[k] == 0 ? 0 : (double) trainIndex.length / (ClassIndex.COUNT * counts[k]);
-            weights[k] = "kaggle".equals(options.classWeighting()) ? base * kaggle[k] : base;
-            sum += weights[k];
-        }
-        for (int k = 0; k < weights.length; k++) {
-            weights[k] *= ClassIndex.COUNT / sum; // mean weight 1 keeps the loss scale comparable
-        }
-        return weights;
-    }
-
-    static int[] classCodes() {
-        int[] codes = new int[ClassIndex.COUNT];
-        for (int k = 0; k < codes.length; k++) {
-            codes[k] = ClassIndex.codeAt(k);
-        }
-        return codes;
-    }
-
-    private static StepRecorder.RoundHook evaluateEvery(int every, MultiLayerNetwork net, TaskData data) {
+    private static StepRecorder.RoundHook evaluateEvery(int every,
+            java.util.function.Supplier<StepRecorder.Evaluation> evaluation) {
         long[] lastEvaluated = {-1};
         return lastStep -> {
             if (lastStep / every == lastEvaluated[0] / every && lastEvaluated[0] >= 0) {
                 return null;
             }
             lastEvaluated[0] = lastStep;
-            return evaluate(net, data);
+            return evaluation.get();
         };
     }
 
-    /** Validation and training-set figures, weight norm and SC fraction of the network as it is now. */
-    private static StepRecorder.Evaluation evaluate(MultiLayerNetwork net, TaskData data) {
-        double[] validation = evaluate(net, data.validation(), data.validationTargets(), data.classWeights());
-        double[] train = data.trainEval() == null ? null
-                : evaluate(net, data.trainEval(), data.trainEvalTargets(), data.classWeights());
-        return new StepRecorder.Evaluation(validation[0], validation[1], train == null ? null : train[0],
-                train == null ? null : train[1], net.params().norm2Number().doubleValue(), train == null ? null : train[2]);
+    /**
+     * Validation and training-set figures (the training set or its evaluation sample; null: none), weight norm and
+     * SC fraction of the network as it is now.
+     */
+    static StepRecorder.Evaluation evaluation(MultiLayerNetwork net, DataSet validation, int[] validationTargets,
+            DataSet train, int[] trainTargets, double[] classWeights) {
+        double[] val = evaluate(net, validation, validationTargets, classWeights);
+        double[] tr = train == null ? null : evaluate(net, train, trainTargets, classWeights);
+        return new StepRecorder.Evaluation(val[0], val[1], tr == null ? null : tr[0], tr == null ? null : tr[1],
+                net.params().norm2Number().doubleValue(), tr == null ? null : tr[2]);
     }
 
     /** {loss, accuracy} of the network on a set, as {@link #evaluate(MultiLayerNetwork, DataSet, int[], double[])}. */
@@ -573,8 +443,9 @@ public final class TrainModel {
         return out.toDoubleMatrix();
     }
 
-    private RunRecord runRow(Models.Kind kind, long params, long trainExamples, int workers,
+    private RunRecord runRow(TrainingTask task, long params, long trainExamples, int workers,
             int batchSizePerWorker, SparkSession spark, Timestamp startedAt) {
+        Models.Kind kind = options.model();
         Map<String, String> hyper = new LinkedHashMap<>();
         hyper.put("model", kind.cliName());
         hyper.put("width", Integer.toString(options.width()));
@@ -587,44 +458,25 @@ public final class TrainModel {
         hyper.put("lr_schedule", options.lrSchedule());
         hyper.put("warmup_steps", Integer.toString(options.warmupSteps()));
         hyper.put("weight_decay", Double.toString(options.weightDecay()));
-        String classWeighting = options.modular() != null ? "none" : options.classWeighting(); // modadd: unweighted
-        hyper.put("class_weighting", classWeighting);
+        hyper.put("class_weighting", task.classWeighting());
         hyper.put("seed", Long.toString(options.seed()));
         hyper.put("data_fraction", Double.toString(options.dataFraction()));
-        hyper.put("sequence_length", Integer.toString(options.sequenceLength()));
         hyper.put("eval_every", Integer.toString(options.evalEvery()));
         hyper.put("output_activation", options.outputActivation());
         hyper.put("perp_grad", Boolean.toString(options.perpGrad()));
-        if (options.modular() != null) {
-            hyper.put("p", Integer.toString(options.modular().p()));
-            hyper.put("op", ModularArithmetic.Op.parse(options.modular().op()).cliName());
-            hyper.put("train_fraction", Double.toString(options.modular().trainFraction()));
-        }
+        hyper.putAll(task.hyperparameters());
         hyper.put("rdd_approach", options.rddApproach());
         return new RunRecord(options.sweepId(), options.task(), kind.cliName(), params, trainExamples, "running", null,
                 options.width(), options.depth(), options.epochs(), batchSizePerWorker, workers,
                 options.averagingFrequency(), options.learningRate(), options.lrSchedule(), options.warmupSteps(),
-                options.weightDecay(), classWeighting, options.seed(), hyper, spark.sparkContext().master(), backend(),
-                null, startedAt, null, RunOwner.current(spark), startedAt, null);
+                options.weightDecay(), task.classWeighting(), options.seed(), hyper, spark.sparkContext().master(),
+                backend(), null, startedAt, null, RunOwner.current(spark), startedAt, null);
     }
 
     /** Which ND4J backend actually runs: cpu or cuda. */
     static String backend() {
         String name = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(Locale.ROOT);
         return name.contains("cu") ? "cuda" : "cpu";
-    }
-
-    private static long[][] confusion(ClassificationReport report) {
-        long[][] matrix = new long[ClassIndex.COUNT][ClassIndex.COUNT];
-        if (report != null) {
-            int[][] counts = report.confusion();
-            for (int i = 0; i < counts.length; i++) {
-                for (int j = 0; j < counts[i].length; j++) {
-                    matrix[i][j] = counts[i][j];
-                }
-            }
-        }
-        return matrix;
     }
 
     private static String failureReason(Throwable e) {

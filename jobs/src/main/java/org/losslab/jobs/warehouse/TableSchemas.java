@@ -113,6 +113,75 @@ public final class TableSchemas {
             required("raw", StringType),
             required(SYSTEM, StringType)});
 
+    public static final String LOG_SEQUENCES = "log_sequences";
+    public static final String LOG_VOCABULARY = "log_vocabulary";
+    public static final String LOG_ANOMALIES = "log_anomalies";
+    public static final String ANOMALY_SCORES = "anomaly_scores";
+
+    /**
+     * One window of a system's log lines as a sequence of event indexes ({@code log_vocabulary}): how it was cut
+     * ({@code window_kind}: session, fixed, sliding, time), its id (the session key, or file and window number, or
+     * the interval start), the file and line numbers of its first and last line, its start and end time where the
+     * header has one, the events in line order, their count, {@code label} 1 anomalous / 0 normal (null: the
+     * system has no labels) and the split (train, validation, test). Partitioned by {@link #SYSTEM}.
+     */
+    public static final StructType LOG_SEQUENCES_SCHEMA = new StructType(new StructField[] {
+            required("window_kind", StringType),
+            required("window_id", StringType),
+            required("file", StringType),
+            required("first_line", LongType),
+            required("last_line", LongType),
+            nullable("start_time", DataTypes.TimestampType),
+            nullable("end_time", DataTypes.TimestampType),
+            required("events", DataTypes.createArrayType(IntegerType, false)),
+            required("length", IntegerType),
+            nullable("label", IntegerType),
+            required("split", StringType),
+            required(SYSTEM, StringType)});
+
+    /**
+     * A system's templates as event indexes: 1, 2, ... by falling frequency (ties by template id); index 0 stands
+     * for a template unseen when the vocabulary was built. Partitioned by {@link #SYSTEM}.
+     */
+    public static final StructType LOG_VOCABULARY_SCHEMA = new StructType(new StructField[] {
+            required("event_index", IntegerType),
+            required("template_id", StringType),
+            required("template", StringType),
+            required("occurrences", LongType),
+            required(SYSTEM, StringType)});
+
+    /**
+     * One test window scored by a run's next-event model: the largest surprisal of its events ({@code score},
+     * nats), whether DeepLog's top-g rule flags it, how many events it flags, and the window's label.
+     * Partitioned by {@link #RUN_ID}.
+     */
+    public static final StructType LOG_ANOMALIES_SCHEMA = new StructType(new StructField[] {
+            required("system", StringType),
+            required("window_id", StringType),
+            required("score", DoubleType),
+            required("flagged", DataTypes.BooleanType),
+            required("abnormal_events", IntegerType),
+            nullable("label", IntegerType),
+            required("run_id", StringType)});
+
+    /**
+     * Detection quality of one method on a run's test windows: the model's top-g rule, the model's score with a
+     * threshold chosen on validation, and the baselines (PCA residual, logistic regression), with precision,
+     * recall, F1, the threshold used and the counts. Partitioned by {@link #RUN_ID}.
+     */
+    public static final StructType ANOMALY_SCORES_SCHEMA = new StructType(new StructField[] {
+            required("system", StringType),
+            required("window_kind", StringType),
+            required("method", StringType),
+            nullable("precision", DoubleType),
+            nullable("recall", DoubleType),
+            nullable("f1", DoubleType),
+            nullable("threshold", DoubleType),
+            required("test_windows", LongType),
+            required("anomalous_test_windows", LongType),
+            required("flagged_test_windows", LongType),
+            required("run_id", StringType)});
+
     public static final String PLASTICC_FEATURES = "plasticc_features";
     public static final String RUNS = "runs";
     public static final String RUN_METRICS = "run_metrics";
@@ -223,6 +292,14 @@ public final class TableSchemas {
             required("test_examples", LongType),
             required("class_codes", DataTypes.createArrayType(IntegerType, false)),
             required("confusion_matrix", DataTypes.createArrayType(DataTypes.createArrayType(LongType, false), false)),
+            nullable("top_k", IntegerType),
+            nullable("val_top1_accuracy", DoubleType),
+            nullable("val_topk_accuracy", DoubleType),
+            nullable("val_cross_entropy", DoubleType),
+            nullable("test_top1_accuracy", DoubleType),
+            nullable("test_topk_accuracy", DoubleType),
+            nullable("test_cross_entropy", DoubleType),
+            nullable("test_events", LongType),
             required(RUN_ID, StringType)});
 
     public static final String SWEEP_POINTS = "sweep_points";
@@ -339,7 +416,9 @@ public final class TableSchemas {
             java.util.Map.entry(SWEEP_POINTS, SWEEP_POINTS_SCHEMA),
             java.util.Map.entry(SCALING_FITS, SCALING_FITS_SCHEMA),
             java.util.Map.entry(GROKKING_METRICS, GROKKING_METRICS_SCHEMA),
-            java.util.Map.entry(GROKKING_REGRESSION, GROKKING_REGRESSION_SCHEMA));
+            java.util.Map.entry(GROKKING_REGRESSION, GROKKING_REGRESSION_SCHEMA),
+            java.util.Map.entry(LOG_ANOMALIES, LOG_ANOMALIES_SCHEMA),
+            java.util.Map.entry(ANOMALY_SCORES, ANOMALY_SCORES_SCHEMA));
 
     /**
      * The declared schema of a small, partition-per-run table that gains columns over time (the run, sweep,

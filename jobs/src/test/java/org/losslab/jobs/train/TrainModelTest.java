@@ -38,7 +38,7 @@ class TrainModelTest {
 
     private static TrainModel.Options options(Models.Kind kind, int epochs, double lr, String runId, boolean resume) {
         return new TrainModel.Options(warehouse.toString(), "plasticc", kind, 32, 2, epochs, 16, 2, 2, lr, "constant",
-                0, 0.0, 7, runId, null, "none", 10, 1, resume, 1.0, LENGTH, "softmax", false, null, "export", 60);
+                0, 0.0, 7, runId, null, "none", 10, 1, resume, 1.0, LENGTH, "softmax", false, null, null, "export", 60);
     }
 
     private static List<Row> metrics(String runId) {
@@ -136,7 +136,7 @@ class TrainModelTest {
     void attentionTrainsOverTheMaskedSequence() {
         TrainModel.Result result = new TrainModel(new TrainModel.Options(warehouse.toString(), "plasticc",
                 Models.Kind.ATTENTION, 16, 1, 2, 16, 2, 2, 0.005, "cosine", 4, 0.01, 3, "attention-run", null,
-                "kaggle", 0, 0, false, 1.0, LENGTH, "softmax", false, null, "export", 60)).run(spark);
+                "kaggle", 0, 0, false, 1.0, LENGTH, "softmax", false, null, null, "export", 60)).run(spark);
         assertTrue(result.finished(), result.failureReason());
         List<Row> steps = metrics("attention-run");
         assertEquals(0.0, steps.get(0).<Double>getAs("learning_rate"), 1e-12, "cosine warm-up starts at 0");
