@@ -34,6 +34,8 @@ import picocli.CommandLine.ScopeType;
             SimulateLogsCommand.class,
             IngestLogsCommand.class,
             EvaluateParsingCommand.class,
+            BuildLogSequencesCommand.class,
+            DetectAnomaliesCommand.class,
             TablesCommand.class,
             SqlCommand.class,
             BenchCommand.class,

@@ -205,7 +205,8 @@ public final class TrainBenchmark {
         return costs;
     }
 
-    static double median(double[] values) {
+    /** The median of the values (the mean of the middle two for an even count). */
+    public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
