@@ -15,8 +15,13 @@ import org.losslab.jobs.warehouse.Warehouse;
 
 /**
  * The event classes of a model trained on one or more systems: each system's vocabulary indexes
- * ({@code log_vocabulary}, 1..n) shifted past the systems before it, in the order given, and 0 for a template
- * unseen when its vocabulary was built (shared by all systems). One system: its indexes unchanged.
+ * ({@code log_vocabulary}, 1..n) shifted past the systems before it, in the order given, 0 for a template
+ * unseen when its vocabulary was built (shared by all systems), and last the end of a session. One system: its
+ * indexes unchanged.
+ *
+ * <p>A session window (every line of one block, job, request) ends with the end event: its end is part of what
+ * happened, so a lifecycle that stops early, or that stops without a step it must take, has an event the model
+ * did not expect. Fixed, sliding and time windows end where the cut fell, so they get no end event.
  */
 public record LogEventSpace(Map<String, Integer> offsets, int classes) implements Serializable {
 
@@ -43,15 +48,24 @@ public record LogEventSpace(Map<String, Integer> offsets, int classes) implement
             offsets.put(system, next);
             next += size;
         }
-        return new LogEventSpace(offsets, next + 1);
+        return new LogEventSpace(offsets, next + 2);
     }
 
-    /** A system's event indexes in this space. */
-    public int[] map(String system, int[] events) {
+    /** The class of the end of a session window. */
+    public int end() {
+        return classes - 1;
+    }
+
+    /** A system's event indexes in this space, with the end event after them when {@code session}. */
+    public int[] map(String system, int[] events, boolean session) {
         int offset = offsets.get(system);
-        int[] out = new int[events.length];
+        int size = offsets.values().stream().filter(o -> o > offset).min(Integer::compare).orElse(end() - 1) - offset;
+        int[] out = new int[events.length + (session ? 1 : 0)];
         for (int i = 0; i < events.length; i++) {
-            out[i] = events[i] == 0 || events[i] + offset >= classes ? 0 : events[i] + offset;
+            out[i] = events[i] > size ? 0 : events[i] + (events[i] == 0 ? 0 : offset); // grown since: unseen
+        }
+        if (session) {
+            out[events.length] = end();
         }
         return out;
     }
@@ -66,13 +80,16 @@ public record LogEventSpace(Map<String, Integer> offsets, int classes) implement
         return warehouse.read(TableSchemas.LOG_SEQUENCES).filter(col(TableSchemas.SYSTEM).isin(systems.toArray()));
     }
 
-    /** A row's events ({@code events}, {@code system} columns) in this space. */
+    /** The columns {@link #events(Row)} reads. */
+    public static final String[] EVENT_COLUMNS = {"events", TableSchemas.SYSTEM, "window_kind"};
+
+    /** A row's events ({@link #EVENT_COLUMNS}) in this space. */
     public int[] events(Row row) {
         scala.collection.Seq<Object> seq = row.getAs("events");
         int[] events = new int[seq.size()];
         for (int i = 0; i < events.length; i++) {
             events[i] = ((Number) seq.apply(i)).intValue();
         }
-        return map(row.getAs(TableSchemas.SYSTEM), events);
+        return map(row.getAs(TableSchemas.SYSTEM), events, "session".equals(row.getAs("window_kind")));
     }
 }

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
@@ -56,13 +57,24 @@ public final class Models {
         }
     }
 
-    /** Shapes and hyperparameters of one network. {@code classWeights} null: unweighted loss. */
+    /**
+     * Shapes and hyperparameters of one network. {@code classWeights} null: unweighted loss. {@code lastStep}: the
+     * LSTM's output at the last time step feeds the output layer (DeepLog's next-event model: the prediction is
+     * about what follows the sequence) instead of the average over the sequence.
+     */
     public record Spec(Kind kind, int inputSize, int sequenceLength, int classes, int width, int depth,
-            ISchedule learningRate, double weightDecay, double[] classWeights, long seed, IActivation output) {
+            ISchedule learningRate, double weightDecay, double[] classWeights, long seed, IActivation output,
+            boolean lastStep) {
         public Spec {
             if (width < 1 || depth < 1) {
                 throw new IllegalArgumentException("Cannot build a network of width " + width + " and depth " + depth);
             }
+        }
+
+        public Spec(Kind kind, int inputSize, int sequenceLength, int classes, int width, int depth,
+                ISchedule learningRate, double weightDecay, double[] classWeights, long seed, IActivation output) {
+            this(kind, inputSize, sequenceLength, classes, width, depth, learningRate, weightDecay, classWeights, seed,
+                    output, false);
         }
     }
 
@@ -84,9 +96,12 @@ public final class Models {
             }
             case LSTM -> {
                 for (int i = 0; i < spec.depth(); i++) {
-                    layers.layer(new LSTM.Builder().nOut(spec.width()).activation(Activation.TANH).build());
+                    LSTM lstm = new LSTM.Builder().nOut(spec.width()).activation(Activation.TANH).build();
+                    layers.layer(spec.lastStep() && i == spec.depth() - 1 ? new LastTimeStep(lstm) : lstm);
                 }
-                layers.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+                if (!spec.lastStep()) {
+                    layers.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+                }
             }
             case ATTENTION -> {
                 for (int i = 0; i < spec.depth(); i++) {

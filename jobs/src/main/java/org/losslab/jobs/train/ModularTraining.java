@@ -64,7 +64,7 @@ final class ModularTraining implements TrainingTask {
         validationTargets = ModularArithmeticData.targets(data.validation);
         return new TrainingData(data.inputSize(), 1, modular.p(), data.train.size(), null,
                 jsc.parallelize(slots.stream().map(shards::get).toList(), shardsPerStep), batch, fitCalls, f, files,
-                layout);
+                layout, false);
     }
 
     @Override

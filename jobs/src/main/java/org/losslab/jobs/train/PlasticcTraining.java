@@ -88,7 +88,7 @@ final class PlasticcTraining implements TrainingTask {
         classWeights = classWeights(trainIndex);
         return new TrainingData(FeatureDataSets.inputSize(kind), options.sequenceLength(), ClassIndex.COUNT,
                 trainIndex.length, classWeights, trainData, options.batchSizePerWorker(), options.epochs(),
-                stepsPerEpoch, files, null);
+                stepsPerEpoch, files, null, false);
     }
 
     @Override

@@ -382,7 +382,7 @@ public final class TrainModel {
         MultiLayerConfiguration conf = Models.configuration(new Models.Spec(options.model(), data.inputSize(),
                 data.sequenceLength(), data.classes(), options.width(), options.depth(), schedule,
                 options.weightDecay(), data.classWeights(), options.seed(),
-                Models.outputActivation(options.outputActivation())));
+                Models.outputActivation(options.outputActivation()), data.lastStep()));
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
