@@ -183,7 +183,12 @@ public final class BuildLogSequences {
                         functions.udf(time, DataTypes.LongType).apply(col("fields")).as("time_ms"));
 
         steps.step(options.window().cliName() + " windows of " + system);
-        Dataset<Row> keyed = keyed(events);
+        // every line once, slim, with the ids of the windows it is in: read by the grouping and by the count of
+        // lines in no window, so the Content is read and matched once
+        Dataset<Row> lineWindows = events.select(col("file"), col("line_number"), col("event_index"),
+                col("line_label"), col("time_ms"), windowIds(events).as("window_ids"))
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> keyed = lineWindows.withColumn("window_id", explode(col("window_ids"))).drop("window_ids");
         Dataset<Row> windows = keyed.groupBy("window_id").agg(
                 functions.min(functions.struct(col("file"), col("line_number"))).as("first"),
                 functions.max(functions.struct(col("file"), col("line_number"))).as("last"),
@@ -263,7 +268,8 @@ public final class BuildLogSequences {
         }
         Row labelled = written.agg(functions.count("label"), functions.sum("label")).first();
         Long anomalous = labelled.getLong(0) == 0 ? null : labelled.getLong(1);
-        long withoutWindow = lineCount - keyed.select("file", "line_number").distinct().count();
+        long withoutWindow = lineWindows.filter(functions.size(col("window_ids")).equalTo(0)).count();
+        lineWindows.unpersist();
         LOG.info("{}: {} {} windows ({}), {} anomalous, {} of {} lines in no window", system, windowCount,
                 options.window().cliName(), bySplit, anomalous == null ? "no labels" : anomalous, withoutWindow,
                 lineCount);
@@ -279,19 +285,14 @@ public final class BuildLogSequences {
         };
     }
 
-    /** The lines with their window ids: one row per (line, window) it belongs to. */
-    private Dataset<Row> keyed(Dataset<Row> events) {
+    /** The ids of the windows each line is in (none: an empty array), without nulls or empty ids. */
+    private Column windowIds(Dataset<Row> events) {
         Column position = col("line_number").minus(1);
-        return switch (options.window()) {
-            case SESSION -> {
-                Column keys = options.sessionKey() != null
-                        ? array_distinct(functions.regexp_extract_all(col("content"), lit(options.sessionKey()),
-                                lit(0)))
-                        : functions.array(col("fields").getItem(options.sessionField()));
-                yield events.withColumn("window_id", explode(keys)).filter(col("window_id").isNotNull()
-                        .and(col("window_id").notEqual("")));
-            }
-            case FIXED -> events.withColumn("window_id", concat(col("file"), lit("#"),
+        Column ids = switch (options.window()) {
+            case SESSION -> options.sessionKey() != null
+                    ? array_distinct(functions.regexp_extract_all(col("content"), lit(options.sessionKey()), lit(0)))
+                    : functions.array(col("fields").getItem(options.sessionField()));
+            case FIXED -> functions.array(concat(col("file"), lit("#"),
                     floor(position.divide(options.size())).cast(DataTypes.StringType)));
             case SLIDING -> {
                 int size = options.size();
@@ -299,15 +300,14 @@ public final class BuildLogSequences {
                 UDF3<Long, Integer, Integer, long[]> sliding = (index, n, s) -> WindowKind.slidingWindows(index, n, s);
                 Column windows = functions.udf(sliding, DataTypes.createArrayType(DataTypes.LongType))
                         .apply(position, lit(size), lit(step));
-                yield events.withColumn("window", explode(windows)).withColumn("window_id", concat(col("file"),
-                        lit("#"), col("window").cast(DataTypes.StringType))).drop("window");
+                yield functions.transform(windows, w -> concat(col("file"), lit("#"), w.cast(DataTypes.StringType)));
             }
             case TIME -> {
                 long ms = options.durationSeconds() * 1000;
-                yield events.filter(col("time_ms").isNotNull()).withColumn("window_id",
-                        functions.date_format(functions.timestamp_millis(floor(col("time_ms").divide(ms))
-                                .multiply(ms)), "yyyy-MM-dd'T'HH:mm:ss"));
+                yield functions.array(functions.date_format(functions.timestamp_millis(floor(col("time_ms")
+                        .divide(ms)).multiply(ms)), "yyyy-MM-dd'T'HH:mm:ss"));
             }
         };
+        return functions.array_remove(functions.array_compact(ids), lit(""));
     }
 }

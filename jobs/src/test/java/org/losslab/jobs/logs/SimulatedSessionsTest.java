@@ -76,6 +76,15 @@ class SimulatedSessionsTest {
         System.out.printf("SimulatedSessionsTest: %d of %d error-event sessions flagged, score AUC %.3f%n", errorsFlagged,
                 errors, auc);
         assertTrue(auc >= AUC_FLOOR, "score AUC " + auc + "\n" + detected.out());
+
+        // the benchmark builds other windows in its scratch warehouse and leaves the user's tables as they were
+        CliRunner.Outcome bench = CliRunner.run("--warehouse", wh, "bench", "log-sequences", "--system", "hdfs-sim",
+                "--window", "fixed", "--size", "20", "--run", "sim-lstm", "--repetitions", "1", "--work-dir",
+                dir.resolve("bench").toString());
+        assertEquals(0, bench.exitCode(), bench.out());
+        assertTrue(bench.out().contains("ratio copy/build") && bench.out().contains("windows/s per core"), bench.out());
+        assertEquals(List.of("session"), Warehouse.open(spark, wh).read(TableSchemas.LOG_SEQUENCES)
+                .select("window_kind").distinct().collectAsList().stream().map(r -> r.getString(0)).toList());
     }
 
     /** Measured 0.897 (seed 11, 40,000 lines, this network); the floor leaves room for other machines' arithmetic. */
