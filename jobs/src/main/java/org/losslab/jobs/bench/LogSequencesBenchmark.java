@@ -73,10 +73,7 @@ public final class LogSequencesBenchmark {
         Warehouse.StagedTable copy = scratch.stagePartition(TableSchemas.LOG_LINES, TableSchemas.SYSTEM, system);
         lines.drop(TableSchemas.SYSTEM).write().parquet(copy.writeLocation());
         scratch.commit(List.of(copy));
-        BuildLogSequences.Options b0 = options.build();
-        BuildLogSequences.Options inScratch = new BuildLogSequences.Options(scratch.root().toString(), b0.systems(),
-                b0.window(), b0.size(), b0.step(), b0.durationSeconds(), b0.sessionKey(), b0.sessionField(),
-                b0.labels(), b0.split(), b0.trainFraction(), b0.validationFraction(), b0.seed());
+        BuildLogSequences.Options inScratch = options.build().withWarehouse(scratch.root().toString());
         int reps = options.repetitions();
         double[] copyLines = new double[reps];
         double[] build = new double[reps];

@@ -56,6 +56,12 @@ public final class BuildLogSequences {
     public record Options(String warehouse, List<String> systems, WindowKind window, int size, int step,
             long durationSeconds, String sessionKey, String sessionField, String labels, String split,
             double trainFraction, double validationFraction, long seed) {
+        /** The same options against another warehouse. */
+        public Options withWarehouse(String other) {
+            return new Options(other, systems, window, size, step, durationSeconds, sessionKey, sessionField, labels,
+                    split, trainFraction, validationFraction, seed);
+        }
+
         public Options {
             requireNonNull(warehouse, "warehouse");
             requireNonNull(window, "window");

@@ -185,7 +185,8 @@ public final class DetectAnomalies {
         LogEventSpace space = LogEventSpace.of(warehouse, List.of(hyper.get("systems").split(",")));
         Broadcast<byte[]> model = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(readCheckpoint(warehouse, run.getAs("checkpoint")));
-        return windows.select(TableSchemas.SYSTEM, "window_id", "events", "label", "split", "window_kind").mapPartitions(
+        return windows.select(TableSchemas.SYSTEM, "window_id", "events", "label", "split", "window_kind")
+                .mapPartitions(
                 new ScorePartition(model, space, Models.Kind.parse(run.getAs("model")),
                         Integer.parseInt(hyper.get("history")), topG), org.apache.spark.sql.Encoders.row(SCORED));
     }

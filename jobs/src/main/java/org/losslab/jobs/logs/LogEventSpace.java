@@ -81,9 +81,11 @@ public record LogEventSpace(Map<String, Integer> offsets, int classes) implement
     }
 
     /** The columns {@link #events(Row)} reads. */
-    public static final String[] EVENT_COLUMNS = {"events", TableSchemas.SYSTEM, "window_kind"};
+    public static org.apache.spark.sql.Column[] eventColumns() {
+        return new org.apache.spark.sql.Column[] {col("events"), col(TableSchemas.SYSTEM), col("window_kind")};
+    }
 
-    /** A row's events ({@link #EVENT_COLUMNS}) in this space. */
+    /** A row's events ({@link #eventColumns()}) in this space. */
     public int[] events(Row row) {
         scala.collection.Seq<Object> seq = row.getAs("events");
         int[] events = new int[seq.size()];

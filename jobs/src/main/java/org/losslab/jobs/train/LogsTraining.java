@@ -73,7 +73,7 @@ final class LogsTraining implements TrainingTask {
         Models.Kind kind = options.model();
         long seed = options.seed();
         // DL4J-Spark cuts minibatches from consecutive examples: mix the positions of all windows, in a seeded order
-        JavaRDD<int[]> mixed = trainWindows.select("window_id", LogEventSpace.EVENT_COLUMNS).toJavaRDD()
+        JavaRDD<int[]> mixed = trainWindows.select(LogEventSpace.eventColumns()).toJavaRDD()
                 .flatMap(row -> java.util.Arrays.asList(NextEventDataSets.examples(events.events(row), h, classes))
                         .iterator())
                 .sortBy(example -> java.util.Arrays.hashCode(example) * 31L + seed, true, workers);
@@ -113,8 +113,7 @@ final class LogsTraining implements TrainingTask {
     /** The windows' positions as packed examples, at most {@code limit} (whole windows, in window id order). */
     private List<int[]> collect(Dataset<Row> windows, int limit) {
         List<int[]> out = new ArrayList<>();
-        for (Row row : windows.select("window_id", LogEventSpace.EVENT_COLUMNS).orderBy("window_id")
-                .collectAsList()) {
+        for (Row row : windows.orderBy("window_id").select(LogEventSpace.eventColumns()).collectAsList()) {
             for (int[] example : NextEventDataSets.examples(space.events(row), logs.history(), space.classes())) {
                 out.add(example);
             }
