@@ -37,6 +37,12 @@ final class TrainCommand extends SparkCommand {
             description = "logs: events before the predicted one that the model sees. Default: ${DEFAULT-VALUE}.")
     int history;
 
+    @Option(names = "--event-counts", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "logs: the model also reads how many times each event has occurred in the window so far"
+                    + " (LogAnomaly's quantitative pattern; --no-event-counts: the event sequence alone, as DeepLog)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    boolean eventCounts;
+
     @Option(names = "--top-k", paramLabel = "K", defaultValue = "9",
             description = "logs: k of the top-k next-event accuracy in run_summary. Default: ${DEFAULT-VALUE}.")
     int topK;
@@ -175,7 +181,7 @@ final class TrainCommand extends SparkCommand {
                 warmupSteps, weightDecay, seed, runId, sweepId, classWeighting, evalEvery, checkpointEvery, resume,
                 dataFraction, sequenceLength, outputActivation, perpGrad,
                 modular ? new TrainModel.ModularTask(p, op, trainFraction) : null,
-                "logs".equals(task) ? new TrainModel.LogsTask(systems, history, topK) : null, rddApproach,
+                "logs".equals(task) ? new TrainModel.LogsTask(systems, history, topK, eventCounts) : null, rddApproach,
                 slotWaitSeconds);
     }
 

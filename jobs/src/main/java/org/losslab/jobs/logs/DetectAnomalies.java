@@ -42,6 +42,7 @@ import org.losslab.common.anomaly.DetectionScores;
 import org.losslab.common.anomaly.NextEvents;
 import org.losslab.common.anomaly.QStatistic;
 import org.losslab.jobs.train.Models;
+import org.losslab.jobs.train.NextEventInput;
 import org.losslab.jobs.train.NextEventScoring;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
@@ -187,8 +188,8 @@ public final class DetectAnomalies {
                 .broadcast(readCheckpoint(warehouse, run.getAs("checkpoint")));
         return windows.select(TableSchemas.SYSTEM, "window_id", "events", "label", "split", "window_kind")
                 .mapPartitions(
-                new ScorePartition(model, space, Models.Kind.parse(run.getAs("model")),
-                        Integer.parseInt(hyper.get("history")), topG), org.apache.spark.sql.Encoders.row(SCORED));
+                new ScorePartition(model, space, NextEventInput.ofRun(Models.Kind.parse(run.getAs("model")),
+                        space.classes(), hyper), topG), org.apache.spark.sql.Encoders.row(SCORED));
     }
 
     /** The {@code runs} row of a finished logs run; anything else fails with the reason. */
@@ -250,15 +251,13 @@ public final class DetectAnomalies {
         private static final long serialVersionUID = 1L;
         private final Broadcast<byte[]> model;
         private final LogEventSpace space;
-        private final Models.Kind kind;
-        private final int history;
+        private final NextEventInput input;
         private final int topG;
 
-        ScorePartition(Broadcast<byte[]> model, LogEventSpace space, Models.Kind kind, int history, int topG) {
+        ScorePartition(Broadcast<byte[]> model, LogEventSpace space, NextEventInput input, int topG) {
             this.model = model;
             this.space = space;
-            this.kind = kind;
-            this.history = history;
+            this.input = input;
             this.topG = topG;
         }
 
@@ -266,7 +265,7 @@ public final class DetectAnomalies {
         public Iterator<Row> call(Iterator<Row> rows) throws Exception {
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(model.value()),
                     false);
-            NextEventScoring scoring = new NextEventScoring(net, kind, space.classes(), history);
+            NextEventScoring scoring = new NextEventScoring(net, input);
             List<Row> out = new ArrayList<>();
             List<Row> batch = new ArrayList<>();
             List<int[]> batchEvents = new ArrayList<>();

@@ -40,6 +40,7 @@ final class LogsTraining implements TrainingTask {
     private final TrainModel.Options options;
     private final TrainModel.LogsTask logs;
     private LogEventSpace space;
+    private NextEventInput input;
     private String windowKinds;
     private List<int[]> validation;
     private List<int[]> test;
@@ -67,14 +68,13 @@ final class LogsTraining implements TrainingTask {
             trainWindows = trainWindows.filter((org.apache.spark.api.java.function.FilterFunction<Row>) row ->
                     SplitAssigner.unitHash(row.<String>getAs("window_id").hashCode(), seed + 1) < fraction);
         }
-        int h = logs.history();
-        int classes = space.classes();
+        input = new NextEventInput(options.model(), space.classes(), logs.history(), logs.eventCounts());
+        NextEventInput in = input;
         LogEventSpace events = space;
-        Models.Kind kind = options.model();
         long seed = options.seed();
         // DL4J-Spark cuts minibatches from consecutive examples: mix the positions of all windows, in a seeded order
         JavaRDD<int[]> mixed = trainWindows.select(LogEventSpace.eventColumns()).toJavaRDD()
-                .flatMap(row -> java.util.Arrays.asList(NextEventDataSets.examples(events.events(row), h, classes))
+                .flatMap(row -> java.util.Arrays.asList(in.examples(events.events(row)))
                         .iterator())
                 .sortBy(example -> java.util.Arrays.hashCode(example) * 31L + seed, true, workers);
         mixed.cache();
@@ -85,7 +85,7 @@ final class LogsTraining implements TrainingTask {
                     + " in the train split of " + TableSchemas.LOG_SEQUENCES);
         }
         List<int[]> trainSample = mixed.take(PERIODIC_EVAL_LIMIT);
-        JavaRDD<DataSet> train = mixed.map(example -> NextEventDataSets.dataSet(List.of(example), kind, classes, h));
+        JavaRDD<DataSet> train = mixed.map(example -> in.dataSet(List.of(example)));
         long stepsPerEpoch = Math.max(1, (long) Math.ceil(examples / (double) (workers
                 * options.batchSizePerWorker())));
         List<String> files = null;
@@ -95,17 +95,17 @@ final class LogsTraining implements TrainingTask {
             stepsPerEpoch = MinibatchFiles.stepsPerEpoch(files.size(), workers);
             mixed.unpersist();
         }
-        trainEval = NextEventDataSets.dataSet(trainSample, kind, classes, h);
-        trainEvalTargets = NextEventDataSets.targets(trainSample, h);
+        trainEval = input.dataSet(trainSample);
+        trainEvalTargets = NextEventInput.targets(trainSample);
         validation = collect(normal.filter(col("split").equalTo("validation")), EVAL_EVENTS_LIMIT);
         test = collect(normal.filter(col("split").equalTo("test")), EVAL_EVENTS_LIMIT);
         List<int[]> periodic = validation.subList(0, Math.min(validation.size(), PERIODIC_EVAL_LIMIT));
-        periodicValidation = periodic.isEmpty() ? null : NextEventDataSets.dataSet(periodic, kind, classes, h);
-        periodicValidationTargets = NextEventDataSets.targets(periodic, h);
+        periodicValidation = periodic.isEmpty() ? null : input.dataSet(periodic);
+        periodicValidationTargets = NextEventInput.targets(periodic);
         LOG.info("logs of {} ({} windows): {} event classes, {} training positions, {} validation and {} test"
-                + " positions (normal windows)", logs.systems(), windowKinds, classes, examples, validation.size(),
+                + " positions (normal windows)", logs.systems(), windowKinds, space.classes(), examples, validation.size(),
                 test.size());
-        return new TrainingData(NextEventDataSets.inputSize(kind, classes, h), h, classes, examples, null,
+        return new TrainingData(input.inputSize(), logs.history(), space.classes(), examples, null,
                 exportDir == null ? train : null, options.batchSizePerWorker(), options.epochs(), stepsPerEpoch,
                 files, null, true);
     }
@@ -114,7 +114,7 @@ final class LogsTraining implements TrainingTask {
     private List<int[]> collect(Dataset<Row> windows, int limit) {
         List<int[]> out = new ArrayList<>();
         for (Row row : windows.orderBy("window_id").select(LogEventSpace.eventColumns()).collectAsList()) {
-            for (int[] example : NextEventDataSets.examples(space.events(row), logs.history(), space.classes())) {
+            for (int[] example : input.examples(space.events(row))) {
                 out.add(example);
             }
             if (out.size() >= limit) {
@@ -157,16 +157,14 @@ final class LogsTraining implements TrainingTask {
         if (examples.isEmpty()) {
             return null;
         }
-        int h = logs.history();
         long top1 = 0;
         long topK = 0;
         double nats = 0;
         for (int from = 0; from < examples.size(); from += 4096) {
             List<int[]> batch = examples.subList(from, Math.min(examples.size(), from + 4096));
-            double[][] p = TrainModel.probabilities(net, NextEventDataSets.dataSet(batch, options.model(),
-                    space.classes(), h));
+            double[][] p = TrainModel.probabilities(net, input.dataSet(batch));
             for (int i = 0; i < p.length; i++) {
-                int target = batch.get(i)[h];
+                int target = NextEventInput.target(batch.get(i));
                 if (NextEvents.inTopK(p[i], target, 1)) {
                     top1++;
                 }
@@ -188,6 +186,7 @@ final class LogsTraining implements TrainingTask {
         hyper.put("history", Integer.toString(logs.history()));
         hyper.put("top_k", Integer.toString(logs.topK()));
         hyper.put("event_classes", Integer.toString(space.classes()));
+        hyper.put(NextEventInput.EVENT_COUNTS, Boolean.toString(logs.eventCounts()));
         return hyper;
     }
 

@@ -14,22 +14,18 @@ public final class NextEventScoring {
     public static final int BATCH_POSITIONS = 4096;
 
     private final MultiLayerNetwork net;
-    private final Models.Kind kind;
-    private final int classes;
-    private final int history;
+    private final NextEventInput input;
 
-    public NextEventScoring(MultiLayerNetwork net, Models.Kind kind, int classes, int history) {
+    public NextEventScoring(MultiLayerNetwork net, NextEventInput input) {
         this.net = net;
-        this.kind = kind;
-        this.classes = classes;
-        this.history = history;
+        this.input = input;
     }
 
     /** Per window, {@code probabilities[t][class]} of each of its positions. */
     public List<double[][]> probabilities(List<int[]> windows) {
         List<int[]> packed = new ArrayList<>();
         for (int[] events : windows) {
-            for (int[] example : NextEventDataSets.examples(events, history, classes)) {
+            for (int[] example : input.examples(events)) {
                 packed.add(example);
             }
         }
@@ -38,7 +34,7 @@ public final class NextEventScoring {
             windows.forEach(w -> out.add(new double[0][]));
             return out;
         }
-        double[][] all = TrainModel.probabilities(net, NextEventDataSets.dataSet(packed, kind, classes, history));
+        double[][] all = TrainModel.probabilities(net, input.dataSet(packed));
         int at = 0;
         for (int[] events : windows) {
             double[][] window = new double[events.length][];

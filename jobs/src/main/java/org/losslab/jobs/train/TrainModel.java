@@ -95,9 +95,10 @@ public final class TrainModel {
 
     /**
      * The logs task: the systems whose {@code log_sequences} it trains on, the events of history each prediction
-     * sees ({@code h}) and the k of the top-k next-event accuracy.
+     * sees ({@code h}), the k of the top-k next-event accuracy, and whether the model also reads the window's
+     * event counts so far ({@link NextEventInput}).
      */
-    public record LogsTask(List<String> systems, int history, int topK) {
+    public record LogsTask(List<String> systems, int history, int topK, boolean eventCounts) {
         public LogsTask {
             if (systems == null || systems.isEmpty()) {
                 throw new IllegalArgumentException("Task logs needs --system (one or more)");
