@@ -11,7 +11,7 @@ package org.losslab.common.logs;
  *       ({@code 12ms}, {@code 16K}, {@code 41C}) and anything else that starts with a digit;</li>
  *   <li>a number followed by a size unit ({@code 1.2 KB}) as one variable;</li>
  *   <li>hexadecimal ({@code 0x1f}, long hex words such as {@code ffff3000}), MAC addresses, UUIDs;</li>
- *   <li>IPv4 addresses, {@code host:port} (the host and the port separately, as {@code <*>:<*>}),
+ *   <li>IPv4 and IPv6 addresses, {@code host:port} (the host and the port separately, as {@code <*>:<*>}),
  *       host names with digits, URLs ({@code hdfs://<*>}), absolute and relative paths;</li>
  *   <li>identifiers with numeric parts joined by underscores ({@code blk_-123}, {@code rdd_2_0}),
  *       versions ({@code v1.0.3}), digit-led parts of dotted or hyphenated words
@@ -22,8 +22,8 @@ package org.losslab.common.logs;
  *   <li>calendar dates around a clock time ({@code Fri Jun 17 07:07:00 2005});</li>
  *   <li>the words true, false, null, root and admin (the Loghub-2.0 "user string" rule).</li>
  * </ul>
- * Adjacent variables joined by a dot or by nothing collapse into one, a {@code >} right after a
- * variable is absorbed by it, and chains of three or more hyphen-joined variables collapse into one.
+ * Adjacent variables joined by a dot or by nothing collapse into one, and chains of three or more
+ * hyphen-joined variables collapse into one.
  *
  * <p>The scanner works on a reusable char buffer and computes a 64-bit hash of the signature without
  * building a String, so it allocates nothing per line once warmed up. Instances are not thread-safe:
@@ -38,7 +38,7 @@ public final class ContentMasker {
     private static final short DIGIT = 2;
     /** Characters that always separate tokens and are kept verbatim. */
     private static final short STRONG = 4;
-    /** Characters that force the slow path (paths, URLs, the {@code <*>>} rule). */
+    /** Characters that force the slow path (paths, URLs, host:port, IPv6). */
     private static final short SPECIAL = 8;
     /** Delimiters of the Loghub-2.0 rules when looking for the user-string words. */
     private static final short KHAN_DELIM = 16;
@@ -274,15 +274,8 @@ public final class ContentMasker {
         append('>');
     }
 
-    /**
-     * Appends a delimiter. A {@code >} right after a variable is absorbed by it
-     * ({@code vCores:1>} is {@code vCores:<*>}), unless the variable is directly enclosed
-     * ({@code <0>} is {@code <<*>>}).
-     */
+    /** Appends a delimiter as it is: {@code <memory:512, cores:2>} keeps its closing {@code >}. */
     private void appendDelimiter(char c) {
-        if (c == '>' && endsWithVariable() && !(outLength >= 4 && out[outLength - 4] == '<')) {
-            return;
-        }
         append(c);
     }
 
@@ -374,6 +367,14 @@ public final class ContentMasker {
         int p = s;
         while (p < e) {
             char c = in[p];
+            if (isHex(c) || (c == ':' && p + 1 < e && in[p + 1] == ':')) {
+                int v6 = matchIpv6(p, e);
+                if (v6 >= 0) {
+                    appendVariable();
+                    p = v6;
+                    continue;
+                }
+            }
             if (isStrong(c)) {
                 appendDelimiter(c);
                 p++;
@@ -1044,6 +1045,82 @@ public final class ContentMasker {
                 }
             }
             q++;
+        }
+        return q;
+    }
+
+    /**
+     * An IPv6 address ({@code fe80::1}, {@code 2001:db8:0:0:8:800:200c:417a}, {@code ::ffff:192.0.2.7},
+     * {@code fe80::1%eth0}): groups of 1-4 hex digits joined by ':', either all eight of them or fewer with
+     * one {@code ::} standing for the zero groups left out, the last two groups possibly written as an
+     * IPv4 address, and an optional {@code %zone}. Eight groups or a {@code ::} is what keeps a clock
+     * ({@code 12:30:45}) and a ratio ({@code 3:2}) out, and a digit somewhere a C++ scope of hex-letter
+     * words ({@code Beef::feed}).
+     *
+     * @return the end of the address, or -1
+     */
+    private int matchIpv6(int p, int e) {
+        int q = p;
+        while (q < e && (isHex(in[q]) || in[q] == ':' || in[q] == '.')) {
+            q++;
+        }
+        while (q > p && in[q - 1] == '.') {
+            q--; // sentence punctuation
+        }
+        if (q < e && isLetterOrDigit(in[q]) || (p > 0 && isLetterOrDigit(in[p - 1]))) {
+            return -1;
+        }
+        int groups = 0;
+        int colons = 0;
+        boolean compressed = false;
+        boolean digit = false;
+        int i = p;
+        while (i < q) {
+            digit |= isDigit(in[i]);
+            if (in[i] == ':') {
+                if (i + 1 < q && in[i + 1] == ':') {
+                    if (compressed) {
+                        return -1;
+                    }
+                    compressed = true;
+                    colons += 2;
+                    i += 2;
+                    continue;
+                }
+                if (i == p || i + 1 == q) {
+                    return -1; // a lone ':' at either end is punctuation, not '::'
+                }
+                colons++;
+                i++;
+                continue;
+            }
+            int g = i;
+            boolean dot = false;
+            while (i < q && in[i] != ':') {
+                dot |= in[i] == '.';
+                digit |= isDigit(in[i]);
+                i++;
+            }
+            if (dot) {
+                if (i != q || !isIpv4(g, i)) {
+                    return -1;
+                }
+                groups += 2;
+            } else {
+                if (i - g > 4) {
+                    return -1;
+                }
+                groups++;
+            }
+        }
+        if (!digit || colons < 2 || groups == 0 || (compressed ? groups > 7 : groups != 8)) {
+            return -1;
+        }
+        if (q + 1 < e && in[q] == '%' && isLetterOrDigit(in[q + 1])) {
+            q++;
+            while (q < e && (isLetterOrDigit(in[q]) || in[q] == '.' || in[q] == '_')) {
+                q++;
+            }
         }
         return q;
     }

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Test;
 class LoghubAccuracyTest {
 
     private static Path samples() {
-        for (String candidate : List.of("../shared/data/loghub-2k", "../../shared/data/loghub-2k")) {
+        return samples("loghub-2k");
+    }
+
+    private static Path samples(String folder) {
+        for (String candidate : List.of("../shared/data/" + folder, "../../shared/data/" + folder)) {
             Path p = Path.of(candidate).toAbsolutePath().normalize();
             if (Files.isDirectory(p)) {
                 return p;
@@ -47,5 +51,29 @@ class LoghubAccuracyTest {
         double pa = scores.values().stream().mapToDouble(ParsingScores::parsingAccuracy).average().orElse(0);
         assertTrue(ga >= 0.95, "average GA " + ga + " " + scores);
         assertTrue(pa >= 0.60, "average PA " + pa + " " + scores);
+    }
+
+    /**
+     * Android and Windows, whose labels no rule was written against (Loghub's original labels, whose conventions
+     * differ, so only grouping is held to a floor): measured GA 0.828 and 1.000, an average over all ten shipped
+     * systems of 0.978 (target 0.95).
+     */
+    @Test
+    void groupingHoldsOnTheTwoSystemsNoRuleWasWrittenFor() throws IOException {
+        Path extra = samples("loghub-2k-extra");
+        Path dir = samples();
+        assumeTrue(extra != null && dir != null, "Loghub samples not found beside the checkout; skipping");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        Map<String, ParsingScores> scores = new LinkedHashMap<>();
+        for (Path folder : List.of(dir, extra)) {
+            for (String system : LoghubEvaluation.discoverSystems(folder)) {
+                scores.put(system, LoghubEvaluation.score(LoghubEvaluation.SystemData.load(folder, system), quiet, 0));
+            }
+        }
+        assertEquals(10, scores.size(), scores.keySet().toString());
+        assertTrue(scores.get("Android").groupingAccuracy() >= 0.80, "Android " + scores.get("Android"));
+        assertTrue(scores.get("Windows").groupingAccuracy() >= 0.95, "Windows " + scores.get("Windows"));
+        double ga = scores.values().stream().mapToDouble(ParsingScores::groupingAccuracy).average().orElse(0);
+        assertTrue(ga >= 0.95, "average GA over the ten shipped systems " + ga + " " + scores);
     }
 }

@@ -19,18 +19,24 @@ import picocli.CommandLine.Option;
                 + " as ingest-logs) and print GA, PA, FGA and FTA per system and their averages.")
 final class EvaluateParsingCommand extends SparkCommand {
 
-    @Option(names = "--loghub", required = true, paramLabel = "DIR",
-            description = "Local directory with X/X_2k.log and X/X_2k.log_structured_corrected.csv (or"
-                    + " X_2k.log_structured.csv) per system. Default: none (required).")
-    Path loghub;
+    @Option(names = "--loghub", required = true, paramLabel = "DIR", split = ",",
+            description = "Local directory with X/X_2k.log and X/X_2k.log_structured_corrected.csv (or Loghub's"
+                    + " original X_2k.log_structured.csv) per system; repeatable or comma-separated."
+                    + " Default: none (required).")
+    List<Path> loghub;
 
     @Option(names = "--systems", split = ",", paramLabel = "A,B",
             description = "Systems to score. Default: every system folder found.")
     List<String> systems;
 
+    @Option(names = "--dev", split = ",", paramLabel = "A,B",
+            description = "Development systems (the ones whose labels the rules were written against): their average"
+                    + " is printed apart from the held-out systems'. Default: none.")
+    List<String> dev;
+
     @Override
     CommandResult run(SparkSession spark) {
-        EvaluateParsing.Result result = new EvaluateParsing(new EvaluateParsing.Options(loghub, systems)).run(spark);
+        EvaluateParsing.Result result = new EvaluateParsing(new EvaluateParsing.Options(loghub, systems, dev)).run(spark);
         Map<String, Object> perSystem = new LinkedHashMap<>();
         result.systems().forEach((system, s) -> {
             Map<String, Object> m = measures(s);
@@ -48,7 +54,21 @@ final class EvaluateParsingCommand extends SparkCommand {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("systems", perSystem);
         json.put("average", average);
+        if (!result.dev().isEmpty()) {
+            json.put("dev", split(result, true));
+            json.put("held_out", split(result, false));
+        }
         return new CommandResult(EvaluateParsing.report(result), json);
+    }
+
+    private static Map<String, Object> split(EvaluateParsing.Result result, boolean development) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("systems", result.count(development));
+        m.put("GA", result.average(ParsingScores::groupingAccuracy, development));
+        m.put("PA", result.average(ParsingScores::parsingAccuracy, development));
+        m.put("FGA", result.average(ParsingScores::groupingF1, development));
+        m.put("FTA", result.average(ParsingScores::templateF1, development));
+        return m;
     }
 
     private static Map<String, Object> measures(ParsingScores s) {

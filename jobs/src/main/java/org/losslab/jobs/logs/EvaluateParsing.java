@@ -36,18 +36,45 @@ import org.slf4j.LoggerFactory;
 public final class EvaluateParsing {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateParsing.class);
 
-    /** A local Loghub-layout directory and the systems to score (empty: every system folder found). */
-    public record Options(Path loghub, List<String> systems) {
+    /**
+     * Local Loghub-layout directories, the systems to score (empty: every system folder found in them) and the
+     * development systems: those whose labels the miner's rules were written against, averaged apart from the
+     * rest (held out), since only the held-out figure says how mining does on a log nobody tuned for.
+     */
+    public record Options(List<Path> loghubs, List<String> systems, List<String> dev) {
         public Options {
-            requireNonNull(loghub, "loghub");
+            loghubs = List.copyOf(requireNonNull(loghubs, "loghubs"));
+            if (loghubs.isEmpty()) {
+                throw new IllegalArgumentException("Cannot evaluate parsing: give at least one Loghub directory");
+            }
             systems = systems == null ? List.of() : List.copyOf(systems);
+            dev = dev == null ? List.of() : List.copyOf(dev);
+        }
+
+        public Options(Path loghub, List<String> systems) {
+            this(List.of(loghub), systems, List.of());
         }
     }
 
-    /** Scores per system, in the order scored, and their plain averages. */
-    public record Result(Map<String, ParsingScores> systems, Map<String, Long> rejectedLines) {
+    /** Scores per system, in the order scored, and their plain averages; {@code dev} as in the options. */
+    public record Result(Map<String, ParsingScores> systems, Map<String, Long> rejectedLines, List<String> dev) {
         public double average(java.util.function.ToDoubleFunction<ParsingScores> measure) {
             return systems.values().stream().mapToDouble(measure).average().orElse(Double.NaN);
+        }
+
+        /** The average over the development systems ({@code true}) or over the held-out ones. */
+        public double average(java.util.function.ToDoubleFunction<ParsingScores> measure, boolean development) {
+            return systems.entrySet().stream().filter(e -> isDev(e.getKey()) == development)
+                    .mapToDouble(e -> measure.applyAsDouble(e.getValue())).average().orElse(Double.NaN);
+        }
+
+        /** How many scored systems are development ones ({@code true}) or held out. */
+        public long count(boolean development) {
+            return systems.keySet().stream().filter(s -> isDev(s) == development).count();
+        }
+
+        private boolean isDev(String system) {
+            return dev.stream().anyMatch(system::equalsIgnoreCase);
         }
     }
 
@@ -58,17 +85,33 @@ public final class EvaluateParsing {
     }
 
     public Result run(SparkSession spark) {
-        List<String> systems = options.systems().isEmpty() ? discover(options.loghub()) : options.systems();
+        Map<String, Path> folders = new LinkedHashMap<>();
+        for (Path loghub : options.loghubs()) {
+            for (String system : discover(loghub)) {
+                Path previous = folders.putIfAbsent(system, loghub.resolve(system));
+                if (previous != null) {
+                    throw new IllegalArgumentException("Cannot evaluate parsing: system " + system + " is in both "
+                            + previous.getParent() + " and " + loghub);
+                }
+            }
+        }
+        List<String> systems = options.systems().isEmpty() ? List.copyOf(folders.keySet()) : options.systems();
         if (systems.isEmpty()) {
-            throw new IllegalArgumentException("Cannot evaluate parsing: " + options.loghub()
+            throw new IllegalArgumentException("Cannot evaluate parsing: " + options.loghubs()
                     + " holds no Loghub system folders (X/X_2k.log with X/X_2k.log_structured[_corrected].csv)");
+        }
+        for (String system : systems) {
+            if (!folders.containsKey(system)) {
+                throw new IllegalArgumentException("Cannot evaluate parsing: no system folder " + system + " in "
+                        + options.loghubs() + " (found: " + folders.keySet() + ")");
+            }
         }
         JobSteps steps = new JobSteps(spark, "evaluate-parsing", LOG);
         Map<String, ParsingScores> scores = new LinkedHashMap<>();
         Map<String, Long> rejected = new LinkedHashMap<>();
         try {
             for (String system : systems) {
-                Path folder = options.loghub().resolve(system);
+                Path folder = folders.get(system);
                 Path log = folder.resolve(system + "_2k.log");
                 List<String> truth = truth(folder, system);
                 LogInput input = LogInput.of(spark, List.of(log.toAbsolutePath().toString()), "line");
@@ -100,7 +143,7 @@ public final class EvaluateParsing {
         } finally {
             steps.done();
         }
-        return new Result(scores, rejected);
+        return new Result(scores, rejected, options.dev());
     }
 
     /** Folders X holding X_2k.log and a structured CSV, with a built-in layout, sorted by name. */
@@ -173,6 +216,16 @@ public final class EvaluateParsing {
         text.append(String.format(Locale.ROOT, "%-12s %6.3f %6.3f %6.3f %6.3f", "average",
                 result.average(ParsingScores::groupingAccuracy), result.average(ParsingScores::parsingAccuracy),
                 result.average(ParsingScores::groupingF1), result.average(ParsingScores::templateF1)));
+        if (!result.dev().isEmpty()) {
+            for (boolean development : new boolean[] {true, false}) {
+                text.append(String.format(Locale.ROOT, "%n%-12s %6.3f %6.3f %6.3f %6.3f %7s", development ? "dev"
+                        : "held out", result.average(ParsingScores::groupingAccuracy, development),
+                        result.average(ParsingScores::parsingAccuracy, development),
+                        result.average(ParsingScores::groupingF1, development),
+                        result.average(ParsingScores::templateF1, development),
+                        "(" + result.count(development) + ")"));
+            }
+        }
         return text.toString();
     }
 }

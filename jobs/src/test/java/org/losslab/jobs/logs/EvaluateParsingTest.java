@@ -82,6 +82,28 @@ class EvaluateParsingTest {
     }
 
     @Test
+    void scoresBothShippedFoldersAndAveragesDevelopmentAndHeldOutSystemsApart() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(SparkTestSession.sharedData().isPresent(),
+                "../shared/data is absent: Loghub tests skipped");
+        Path data = SparkTestSession.sharedData().get();
+        // the corrected labels of loghub-2k and Loghub's original ones in loghub-2k-extra, in one call
+        EvaluateParsing.Result result = new EvaluateParsing(new EvaluateParsing.Options(
+                List.of(data.resolve("loghub-2k"), data.resolve("loghub-2k-extra")), List.of("HDFS", "Windows"),
+                List.of("HDFS"))).run(spark);
+
+        assertEquals(List.of("HDFS", "Windows"), List.copyOf(result.systems().keySet()));
+        assertEquals(1, result.count(true));
+        assertEquals(1, result.count(false));
+        assertEquals(result.systems().get("HDFS").groupingAccuracy(),
+                result.average(ParsingScores::groupingAccuracy, true), 1e-12);
+        assertEquals(result.systems().get("Windows").groupingAccuracy(),
+                result.average(ParsingScores::groupingAccuracy, false), 1e-12);
+        assertTrue(result.systems().get("Windows").groupingAccuracy() > 0.9, result.systems().toString());
+        String report = EvaluateParsing.report(result);
+        assertTrue(report.contains("dev") && report.contains("held out"), report);
+    }
+
+    @Test
     void aDirectoryWithoutLoghubSystemsIsAClearError() {
         Path empty = SparkTestSession.tempDir("loghub-empty");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
