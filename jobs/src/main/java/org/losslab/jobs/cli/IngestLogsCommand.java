@@ -31,7 +31,9 @@ final class IngestLogsCommand extends SparkCommand {
 
     @Option(names = "--layout", paramLabel = "'HEADER LAYOUT'",
             description = "Header layout, e.g. '<Date> <Time> <Pid> <Level> <Component>: <Content>'; fields in"
-                    + " angle brackets, (...)? optional. Default: the system's built-in layout.")
+                    + " angle brackets, (...)? optional; or 'auto': inferred from the input's first 1,000 lines"
+                    + " (dates, times, levels, pids, [brackets], 'Component:'), printed with how many lines have"
+                    + " that header. Default: the system's built-in layout.")
     String layout;
 
     @Option(names = "--line-column", paramLabel = "NAME", defaultValue = "line",
@@ -45,6 +47,10 @@ final class IngestLogsCommand extends SparkCommand {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("system", result.system());
         json.put("layout", result.layout());
+        if (result.inferred() != null) {
+            json.put("layout_sampled_lines", result.inferred().sampled());
+            json.put("layout_fitting_lines", result.inferred().fitting());
+        }
         json.put("files", result.files());
         json.put("rows_in", result.linesIn());
         json.put("rows_written", result.linesWritten());
@@ -57,6 +63,10 @@ final class IngestLogsCommand extends SparkCommand {
                 result.layout(), result.linesIn(), result.linesWritten(), result.linesRejected(),
                 result.rejectsByReason().isEmpty() ? "" : " " + result.rejectsByReason(), result.templates());
         StringBuilder text = new StringBuilder(summary);
+        if (result.inferred() != null) {
+            text.append(String.format("  layout inferred from the first %,d lines: %,d have its header %s%n",
+                    result.inferred().sampled(), result.inferred().fitting(), result.inferred().columns()));
+        }
         result.tables().forEach((name, path) -> text.append(String.format("  %-14s %s%n", name, path)));
         return new CommandResult(text.toString().stripTrailing(), json);
     }

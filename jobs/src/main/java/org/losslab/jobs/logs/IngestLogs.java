@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.losslab.common.io.SplitLineIndex;
+import org.losslab.common.logs.LayoutInference;
 import org.losslab.common.logs.LogFormat;
 import org.losslab.common.logs.LogTemplate;
 import org.losslab.common.logs.TemplateMiner;
@@ -51,9 +52,32 @@ public final class IngestLogs {
         }
     }
 
-    /** What the ingest did; {@code linesIn == linesWritten + linesRejected}. */
-    public record Result(String system, String layout, int files, long linesIn, long linesWritten, long linesRejected,
-            Map<String, Long> rejectsByReason, int templates, Map<String, String> tables) {
+    /**
+     * What the ingest did; {@code linesIn == linesWritten + linesRejected}. {@code inferred}: how the layout was
+     * inferred ({@code --layout auto}), else null.
+     */
+    public record Result(String system, String layout, LayoutInference.Result inferred, int files, long linesIn,
+            long linesWritten, long linesRejected, Map<String, Long> rejectsByReason, int templates,
+            Map<String, String> tables) {
+    }
+
+    /** The {@code --layout} value that infers the layout from the input's first lines. */
+    public static final String AUTO = "auto";
+    /** Lines the layout is inferred from: the first ones of the input. */
+    static final int LAYOUT_SAMPLE = 1000;
+
+    private LayoutInference.Result inferLayout(SparkSession spark, LogInput input) {
+        List<String> sample = input.lines(spark).select("value").limit(LAYOUT_SAMPLE).as(Encoders.STRING())
+                .collectAsList();
+        try {
+            LayoutInference.Result inferred = LayoutInference.infer(sample);
+            LOG.info("{}: inferred layout '{}' from {} lines; {} of them have its header ({})", options.system(),
+                    inferred.layout(), inferred.sampled(), inferred.fitting(), inferred.columns());
+            return inferred;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot infer a layout for " + options.system() + " from "
+                    + options.input() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The mined model and the per-line output of pass 2, before anything is written. */
@@ -108,9 +132,11 @@ public final class IngestLogs {
     }
 
     public Result run(SparkSession spark) {
-        LogFormat format = format(options.system(), options.layout());
-        Warehouse warehouse = Warehouse.open(spark, options.warehouse());
         LogInput input = LogInput.of(spark, options.input(), options.lineColumn());
+        LayoutInference.Result inferred = AUTO.equalsIgnoreCase(options.layout()) ? inferLayout(spark, input) : null;
+        LogFormat format = inferred != null ? LogFormat.compile(inferred.layout())
+                : format(options.system(), options.layout());
+        Warehouse warehouse = Warehouse.open(spark, options.warehouse());
         JobSteps steps = new JobSteps(spark, "ingest-logs", LOG);
         StagedTable linesTable = warehouse.stagePartition(TableSchemas.LOG_LINES, TableSchemas.SYSTEM,
                 options.system());
@@ -149,8 +175,8 @@ public final class IngestLogs {
             for (StagedTable table : staged) {
                 tables.put(table.name(), warehouse.tablePath(table.name()).toString());
             }
-            return new Result(options.system(), format.layout(), input.fileCount(), summary.lines(), written,
-                    rejected, summary.rejectsByReason(), parsed.model().templateCount(), tables);
+            return new Result(options.system(), format.layout(), inferred, input.fileCount(), summary.lines(),
+                    written, rejected, summary.rejectsByReason(), parsed.model().templateCount(), tables);
         } catch (Exception e) { // Spark rethrows checked exceptions (SparkException) undeclared
             warehouse.abort(staged);
             if (e instanceof RuntimeException runtime) {

@@ -1,6 +1,7 @@
 package org.losslab.jobs.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -74,6 +75,42 @@ class IngestLogsTest {
         assertEquals(143, table(warehouse, TableSchemas.LOG_LINES, "BGL").filter("label <> '-'").count());
         assertEquals(SHIPPED.size(), Warehouse.open(spark, warehouse.toString()).read(TableSchemas.LOG_LINES)
                 .select("system").distinct().count());
+    }
+
+    @Test
+    void layoutAutoInfersTheHeaderOfALogWithoutABuiltInLayout() throws IOException {
+        // made-up Python-logging lines under a system name losslab has no layout for
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            lines.add(String.format("2024-03-01 12:%02d:%02d,%03d - shop.%s - %s - order %d %s", i / 60, i % 60, i,
+                    i % 3 == 0 ? "api" : "worker", i % 7 == 0 ? "WARNING" : "INFO", 1000 + i,
+                    i % 2 == 0 ? "accepted" : "shipped"));
+        }
+        Path dir = SparkTestSession.tempDir("logs-auto");
+        Path file = Files.write(dir.resolve("shop.log"), lines);
+
+        IngestLogs.Result result = new IngestLogs(new IngestLogs.Options(dir.resolve("warehouse").toString(), "shop",
+                List.of(file.toString()), IngestLogs.AUTO, null)).run(spark);
+
+        assertEquals("<Date> <Time> - <Field> - <Level> - <Content>", result.layout());
+        assertEquals(60, result.inferred().sampled());
+        assertEquals(60, result.inferred().fitting());
+        assertEquals(60, result.linesWritten());
+        assertEquals(2, result.templates()); // order <*> accepted, order <*> shipped
+        Row first = table(dir.resolve("warehouse"), TableSchemas.LOG_LINES, "shop").filter("line_number = 1")
+                .first();
+        assertEquals("order 1000 accepted", first.getAs("content"));
+    }
+
+    @Test
+    void layoutAutoOnAnEmptyInputIsAClearError() throws IOException {
+        Path dir = SparkTestSession.tempDir("logs-auto-empty");
+        Path file = Files.write(dir.resolve("empty.log"), List.of("", "  "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new IngestLogs(
+                new IngestLogs.Options(dir.resolve("warehouse").toString(), "empty", List.of(file.toString()),
+                        IngestLogs.AUTO, null)).run(spark));
+        assertTrue(e.getMessage().contains("Cannot infer a layout for empty"), e.getMessage());
+        assertTrue(e.getMessage().contains("no non-blank line"), e.getMessage());
     }
 
     @Test
