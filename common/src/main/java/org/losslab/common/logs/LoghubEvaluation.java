@@ -22,9 +22,11 @@ import java.util.stream.Stream;
  * single-thread speed of mining.
  *
  * <pre>
- * java -cp common/target/classes org.losslab.common.logs.LoghubEvaluation DIR
- *      [--systems HDFS,BGL] [--speed-lines 3000000] [--mismatches 10]
+ * java -cp common/target/classes org.losslab.common.logs.LoghubEvaluation DIR[,DIR]
+ *      [--systems HDFS,BGL] [--speed-lines 3000000] [--mismatches 10] [--leave-one-out]
  * </pre>
+ * {@code --leave-one-out} scores each system with the grouping settings ({@link #SETTINGS_GRID}) that do best on
+ * the other systems, so nothing is tuned on the system being scored, next to its score with the defaults.
  * Every system is parsed with its built-in header layout and the default settings. The speed run
  * replicates all contents to the requested number of lines, re-randomising the digits inside the
  * variables of each copy, and times pass 1 (tokenise, mask, count), mining, and pass 2 (tokenise, mask,
@@ -41,10 +43,11 @@ public final class LoghubEvaluation {
             System.err.println("usage: LoghubEvaluation DIR [--systems A,B] [--speed-lines N] [--mismatches K]");
             System.exit(2);
         }
-        Path dir = Path.of(args[0]);
+        List<Path> dirs = Arrays.stream(args[0].split(",")).map(Path::of).toList();
         List<String> systems = null;
         int speedLines = 3_000_000;
         int mismatches = 0;
+        boolean leaveOneOut = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--systems":
@@ -56,20 +59,30 @@ public final class LoghubEvaluation {
                 case "--mismatches":
                     mismatches = Integer.parseInt(args[++i]);
                     break;
+                case "--leave-one-out":
+                    leaveOneOut = true;
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         PrintStream out = System.out;
         List<SystemData> data = new ArrayList<>();
-        for (String system : systems != null ? systems : discoverSystems(dir)) {
-            data.add(SystemData.load(dir, system));
+        for (Path dir : dirs) {
+            for (String system : discoverSystems(dir)) {
+                if (systems == null || systems.contains(system)) {
+                    data.add(SystemData.load(dir, system));
+                }
+            }
         }
         Map<String, ParsingScores> scores = new LinkedHashMap<>();
         for (SystemData d : data) {
             scores.put(d.system, score(d, out, mismatches));
         }
         printTable(scores, out);
+        if (leaveOneOut) {
+            printLeaveOneOut(leaveOneOut(data, SETTINGS_GRID, out), out);
+        }
         if (speedLines > 0) {
             measureSpeed(data, speedLines, out);
         }
@@ -125,7 +138,11 @@ public final class LoghubEvaluation {
     }
 
     static ParsingScores score(SystemData d, PrintStream out, int mismatches) {
-        TemplateModel model = TemplateMiner.mine(new TemplateStatistics().addAll(d.contents));
+        return score(d, out, mismatches, TemplateMinerSettings.defaults());
+    }
+
+    static ParsingScores score(SystemData d, PrintStream out, int mismatches, TemplateMinerSettings settings) {
+        TemplateModel model = TemplateMiner.mine(new TemplateStatistics().addAll(d.contents), settings);
         TemplateModel.Matcher matcher = model.matcher();
         List<String> templates = new ArrayList<>(d.contents.size());
         List<String> groups = new ArrayList<>(d.contents.size());
@@ -141,6 +158,95 @@ public final class LoghubEvaluation {
             printMismatches(d, templates, out, mismatches);
         }
         return ParsingEvaluator.evaluate(d.truth, templates, groups);
+    }
+
+    /**
+     * The grouping settings the leave-one-out check chooses from: the two thresholds of
+     * {@link TemplateMinerSettings} around the defaults (3, 12), which come first and win ties.
+     */
+    static final List<TemplateMinerSettings> SETTINGS_GRID = settingsGrid();
+
+    private static List<TemplateMinerSettings> settingsGrid() {
+        List<TemplateMinerSettings> grid = new ArrayList<>();
+        grid.add(TemplateMinerSettings.defaults());
+        for (int min : new int[] {2, 3, 4, 5}) {
+            for (int max : new int[] {6, 8, 12, 16, 24}) {
+                TemplateMinerSettings s = TemplateMinerSettings.of(min, max);
+                if (min != TemplateMinerSettings.defaults().minDistinctForVariable()
+                        || max != TemplateMinerSettings.defaults().maxDistinctConstants()) {
+                    grid.add(s);
+                }
+            }
+        }
+        return List.copyOf(grid);
+    }
+
+    /** One system scored leave-one-out: the settings chosen on the others, its scores with them and with the defaults. */
+    record LeaveOneOut(TemplateMinerSettings chosen, ParsingScores held, ParsingScores defaults) {
+    }
+
+    /** The average GA over all systems of each grid setting, in grid order. */
+    static Map<String, Double> gridAverages(ParsingScores[][] scores, List<TemplateMinerSettings> grid) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int g = 0; g < grid.size(); g++) {
+            double sum = 0;
+            for (ParsingScores[] system : scores) {
+                sum += system[g].groupingAccuracy();
+            }
+            out.put(grid.get(g).toString(), sum / Math.max(1, scores.length));
+        }
+        return out;
+    }
+
+    /**
+     * For each system, the grid settings with the best average GA over the other systems, applied to it; prints
+     * each setting's average GA over all systems to {@code out} first.
+     */
+    static Map<String, LeaveOneOut> leaveOneOut(List<SystemData> data, List<TemplateMinerSettings> grid,
+            PrintStream out) {
+        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+        ParsingScores[][] scores = new ParsingScores[data.size()][grid.size()];
+        for (int d = 0; d < data.size(); d++) {
+            for (int g = 0; g < grid.size(); g++) {
+                scores[d][g] = score(data.get(d), quiet, 0, grid.get(g));
+            }
+        }
+        out.printf(Locale.ROOT, "average GA by settings (minDistinctForVariable, maxDistinctConstants): %s%n",
+                gridAverages(scores, grid).entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT,
+                        "%.3f", e.getValue())).collect(Collectors.joining(", ")));
+        Map<String, LeaveOneOut> results = new LinkedHashMap<>();
+        for (int held = 0; held < data.size(); held++) {
+            int best = 0;
+            double bestGa = -1;
+            for (int g = 0; g < grid.size(); g++) {
+                double sum = 0;
+                for (int d = 0; d < data.size(); d++) {
+                    sum += d == held ? 0 : scores[d][g].groupingAccuracy();
+                }
+                if (sum > bestGa + 1e-12) {
+                    bestGa = sum;
+                    best = g;
+                }
+            }
+            results.put(data.get(held).system, new LeaveOneOut(grid.get(best), scores[held][best], scores[held][0]));
+        }
+        return results;
+    }
+
+    static void printLeaveOneOut(Map<String, LeaveOneOut> results, PrintStream out) {
+        out.printf(Locale.ROOT, "leave-one-system-out (settings chosen on the other systems by average GA)%n");
+        out.printf(Locale.ROOT, "%-10s %-9s %6s %6s %10s%n", "held out", "chosen", "GA", "PA", "GA default");
+        double ga = 0;
+        double pa = 0;
+        for (Map.Entry<String, LeaveOneOut> e : results.entrySet()) {
+            LeaveOneOut r = e.getValue();
+            out.printf(Locale.ROOT, "%-10s %-9s %6.3f %6.3f %10.3f%n", e.getKey(), r.chosen(),
+                    r.held().groupingAccuracy(), r.held().parsingAccuracy(), r.defaults().groupingAccuracy());
+            ga += r.held().groupingAccuracy();
+            pa += r.held().parsingAccuracy();
+        }
+        int n = Math.max(1, results.size());
+        out.printf(Locale.ROOT, "%-10s %-9s %6.3f %6.3f%n", "average", "", ga / n, pa / n);
     }
 
     private static void printMismatches(SystemData d, List<String> predicted, PrintStream out, int limit) {
