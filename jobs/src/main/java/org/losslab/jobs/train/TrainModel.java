@@ -93,6 +93,16 @@ public final class TrainModel {
         }
     }
 
+    /** The last row with a validation loss, or null. */
+    static StepRow latestValidated(List<StepRow> rows) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).valLoss() != null) {
+                return rows.get(i);
+            }
+        }
+        return null;
+    }
+
     /**
      * The logs task: the systems whose {@code log_sequences} it trains on, the events of history each prediction
      * sees ({@code h}), the k of the top-k next-event accuracy, and whether the model also reads the window's
@@ -280,11 +290,13 @@ public final class TrainModel {
                 }
                 StepRow latest = recorder.last();
                 if (report) {
+                    // validation runs every --eval-every steps, so the epoch's last step usually has none: the latest
+                    StepRow validated = latestValidated(recorder.rows());
                     LOG.info("Run {}: {} {}/{} done at step {}, train loss {}, validation loss {}", runId, task.unit(),
                             fit + 1, data.fitCalls(), latest == null ? "n/a" : latest.step(),
                             latest == null ? "n/a" : String.format(Locale.ROOT, "%.4f", latest.trainLoss()),
-                            latest == null || latest.valLoss() == null ? "n/a"
-                                    : String.format(Locale.ROOT, "%.4f", latest.valLoss()));
+                            validated == null ? "n/a" : String.format(Locale.ROOT, "%.4f (step %d)",
+                                    validated.valLoss(), validated.step()));
                 }
             }
             StepRecorder.Evaluation finalEvaluation = task.evaluate(net);
