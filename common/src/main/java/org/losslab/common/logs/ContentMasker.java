@@ -1,5 +1,7 @@
 package org.losslab.common.logs;
 
+import static org.losslab.common.logs.CharClass.*;
+
 /**
  * Single-pass tokenizer and masker: turns a log message into its <em>signature</em>, the message with
  * whitespace collapsed to single spaces and the obvious variables replaced by {@value #VARIABLE}.
@@ -26,7 +28,9 @@ package org.losslab.common.logs;
  * hyphen-joined variables collapse into one.
  *
  * <p>The scanner works on a reusable char buffer and computes a 64-bit hash of the signature without
- * building a String, so it allocates nothing per line once warmed up. Instances are not thread-safe:
+ * building a String, so it allocates nothing per line once warmed up. What each kind of token is, and why it is
+ * a variable in logs at large, lives in the recognisers it calls: {@link NetworkTokens}, {@link NumberTokens},
+ * {@link DateTokens}, {@link PathTokens}, over the character classes of {@link CharClass}. Instances are not thread-safe:
  * use one per thread (or per Spark partition).
  */
 public final class ContentMasker {
@@ -34,76 +38,7 @@ public final class ContentMasker {
     /** The variable marker used in signatures and templates. */
     public static final String VARIABLE = "<*>";
 
-    private static final short LETTER = 1;
-    private static final short DIGIT = 2;
-    /** Characters that always separate tokens and are kept verbatim. */
-    private static final short STRONG = 4;
-    /** Characters that force the slow path (paths, URLs, host:port, IPv6). */
-    private static final short SPECIAL = 8;
-    /** Delimiters of the Loghub-2.0 rules when looking for the user-string words. */
-    private static final short KHAN_DELIM = 16;
-    private static final short HEX = 32;
-    /** Characters that end a path. */
-    private static final short PATH_STOP = 64;
-    /** Whitespace or a control character: separates words. */
-    private static final short SPACE = 128;
-    private static final short SLASH = 256;
-    private static final short BACKSLASH = 512;
-    private static final short DOT = 1024;
-    private static final short HYPHEN = 2048;
-    private static final short UNDERSCORE = 4096;
-
-    /** Class bits of every UTF-16 code unit, so the scanner needs one lookup per character. */
-    private static final short[] CLASS = new short[65536];
-
-    static {
-        for (int c = 128; c < 65536; c++) {
-            if (Character.isLetter((char) c)) {
-                CLASS[c] = LETTER;
-            }
-        }
-        for (char c = 0; c <= ' '; c++) {
-            CLASS[c] = SPACE;
-        }
-        for (char c = 'a'; c <= 'z'; c++) {
-            CLASS[c] |= LETTER;
-            CLASS[Character.toUpperCase(c)] |= LETTER;
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            CLASS[c] |= DIGIT | HEX;
-        }
-        for (char c = 'a'; c <= 'f'; c++) {
-            CLASS[c] |= HEX;
-            CLASS[Character.toUpperCase(c)] |= HEX;
-        }
-        mark(",;:=|\"'[](){}<>#@$!?&", STRONG);
-        mark("/\\<>:", SPECIAL);
-        mark(",!;:=|\"'[](){}.-+@#$%&", KHAN_DELIM);
-        mark(",;:=|\"'[](){}<>", PATH_STOP);
-        mark("/", SLASH);
-        mark("\\", BACKSLASH);
-        mark(".", DOT);
-        mark("-", HYPHEN);
-        mark("_", UNDERSCORE);
-    }
-
-    private static void mark(String chars, short bit) {
-        for (char c : chars.toCharArray()) {
-            CLASS[c] |= bit;
-        }
-    }
-
     private static final String[] USER_STRINGS = {"true", "false", "null", "root", "admin"};
-    private static final String[] SIZE_UNITS = {"B", "KB", "MB", "GB", "TB", "PB", "kB", "KiB", "MiB", "GiB",
-        "TiB", "kb", "mb", "gb", "tb", "Kb", "Mb", "Gb"};
-    private static final int[] WEEKDAYS = packAll("mon", "tue", "wed", "thu", "fri", "sat", "sun");
-    private static final int[] MONTHS = packAll("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-        "oct", "nov", "dec");
-    private static final String[] WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday"};
-    private static final String[] MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december"};
-
     private char[] in = new char[256];
     private int inLength;
     private char[] out = new char[512];
@@ -315,7 +250,8 @@ public final class ContentMasker {
         int start = outLength;
         int plainEnd = renderPlainWord(s);
         if (plainEnd >= 0) {
-            if (isUpper(in[s]) && plainEnd - s >= 3 && (isWeekday(s, plainEnd) || isMonth(s, plainEnd))) {
+            if (isUpper(in[s]) && plainEnd - s >= 3
+                    && (DateTokens.isWeekday(in, s, plainEnd) || DateTokens.isMonth(in, s, plainEnd))) {
                 outLength = start;
                 int next = foldDateTime(plainEnd);
                 if (next >= 0) {
@@ -338,7 +274,7 @@ public final class ContentMasker {
         char first = in[s];
         if ((bits & DIGIT) != 0 && (isDigit(first) || first == '(' || first == '-')) {
             int unitEnd = sizeUnitAfter(e);
-            if (unitEnd >= 0 && isNumberWord(s, e)) {
+            if (unitEnd >= 0 && NumberTokens.isNumberWord(in, s, e)) {
                 renderNumberWithUnit(s, skipSpace(e), unitEnd);
                 return unitEnd;
             }
@@ -357,7 +293,7 @@ public final class ContentMasker {
     private void renderSlowWord(int s, int e, int bits) {
         boolean slashes = (bits & (SLASH | BACKSLASH)) != 0;
         if ((bits & STRONG) == 0 && !slashes) {
-            if (matchMac(s, e) < 0) {
+            if (NetworkTokens.matchMac(in, s, e) < 0) {
                 renderAtom(s, e, e, bits);
             } else {
                 appendVariable();
@@ -368,7 +304,7 @@ public final class ContentMasker {
         while (p < e) {
             char c = in[p];
             if (isHex(c) || (c == ':' && p + 1 < e && in[p + 1] == ':')) {
-                int v6 = matchIpv6(p, e);
+                int v6 = NetworkTokens.matchIpv6(in, p, e);
                 if (v6 >= 0) {
                     appendVariable();
                     p = v6;
@@ -385,11 +321,11 @@ public final class ContentMasker {
             }
             int q = slashes ? matchUrl(p, e) : -1;
             if (q < 0) {
-                q = slashes ? matchPath(p, e) : -1;
+                q = slashes ? PathTokens.matchPath(in, p, e) : -1;
                 if (q < 0) {
-                    q = matchMac(p, e);
+                    q = NetworkTokens.matchMac(in, p, e);
                     if (q < 0) {
-                        q = matchThousands(p, e);
+                        q = NumberTokens.matchThousands(in, p, e);
                     }
                 }
                 if (q >= 0) {
@@ -421,7 +357,7 @@ public final class ContentMasker {
      * @return where rendering continues
      */
     private int renderAssignedValue(int p, int e, boolean slashes) {
-        if (slashes && (matchUrl(p, e, false) >= 0 || matchPath(p, e) >= 0)) {
+        if (slashes && (matchUrl(p, e, false) >= 0 || PathTokens.matchPath(in, p, e) >= 0)) {
             return p;
         }
         int a = p;
@@ -553,7 +489,7 @@ public final class ContentMasker {
             while (slash < e && in[slash] != '/') {
                 slash++;
             }
-            boolean host = slash == e ? portFollows : isIpv4(slash + 1, nextSlash(slash + 1, e));
+            boolean host = slash == e ? portFollows : NetworkTokens.isIpv4(in, slash + 1, nextSlash(slash + 1, e));
             renderPart(p, slash, host, classBits(p, slash));
             if (slash >= e) {
                 return;
@@ -609,7 +545,7 @@ public final class ContentMasker {
         boolean digit = (bits & DIGIT) != 0;
         boolean dotOrHyphen = (bits & (DOT | HYPHEN)) != 0;
         boolean underscore = (bits & UNDERSCORE) != 0;
-        if (hostContext && (digit || dotOrHyphen) && isHostName(s, e)) {
+        if (hostContext && (digit || dotOrHyphen) && NetworkTokens.isHostName(in, s, e)) {
             appendVariable();
             return;
         }
@@ -617,8 +553,9 @@ public final class ContentMasker {
             appendConstant(s, e);
             return;
         }
-        if (isHexLiteral(s, e) || isFqdnWithDigits(s, e) || (underscore && isUnderscoreId(s, e))
-                || isVersion(s, e)) {
+        if (NumberTokens.isHexLiteral(in, s, e) || NetworkTokens.isFqdnWithDigits(in, s, e)
+                || (underscore && NumberTokens.isUnderscoreId(in, s, e))
+                || NumberTokens.isVersion(in, s, e)) {
             appendVariable();
             return;
         }
@@ -691,23 +628,13 @@ public final class ContentMasker {
             for (int k = 0; k < n; k++) {
                 boolean besideVariable = (k > 0 && segKind[k - 1] != SEG_CONST)
                         || (k + 1 < n && segKind[k + 1] != SEG_CONST);
-                if (segKind[k] == SEG_CONST && besideVariable && isHexWithDigit(segStart[k], segEnd[k])) {
+                if (segKind[k] == SEG_CONST && besideVariable
+                        && NumberTokens.isHexWithDigit(in, segStart[k], segEnd[k])) {
                     segKind[k] = SEG_VAR;
                     changed = true;
                 }
             }
         }
-    }
-
-    private boolean isHexWithDigit(int s, int e) {
-        boolean digit = false;
-        for (int i = s; i < e; i++) {
-            if (!isHex(in[i])) {
-                return false;
-            }
-            digit |= isDigit(in[i]);
-        }
-        return digit;
     }
 
     private int addSegment(int n, int s, int e) {
@@ -735,7 +662,7 @@ public final class ContentMasker {
             }
             return SEG_INT;
         }
-        return isLongHex(s, e) ? SEG_VAR : SEG_CONST;
+        return NumberTokens.isLongHex(in, s, e) ? SEG_VAR : SEG_CONST;
     }
 
     /** Splits at dots: {@code core.2275} becomes {@code core.<*>}, {@code L3......0} keeps its dots. */
@@ -744,7 +671,7 @@ public final class ContentMasker {
         for (int i = s; i <= e; i++) {
             if (i == e || in[i] == '.') {
                 if (i > from) {
-                    if (isDigit(in[from]) || isLongHex(from, i)) {
+                    if (isDigit(in[from]) || NumberTokens.isLongHex(in, from, i)) {
                         appendVariable();
                     } else {
                         appendConstant(from, i);
@@ -770,17 +697,17 @@ public final class ContentMasker {
     private int foldDateTime(int p) {
         int a = skipSpace(p);
         int b = wordEnd(a);
-        for (int parts = 0; parts < 4 && a < inLength && isDatePart(a, b); parts++) {
+        for (int parts = 0; parts < 4 && a < inLength && DateTokens.isDatePart(in, a, b); parts++) {
             a = skipSpace(b);
             b = wordEnd(a);
         }
-        if (a >= inLength || !isClock(a, b)) {
+        if (a >= inLength || !DateTokens.isClock(in, a, b)) {
             return -1;
         }
         renderWord(a, b);
         int ys = skipSpace(b);
         int ye = wordEnd(ys);
-        if (ys < inLength && isDigit(in[b - 1]) && isYear(ys, ye)) {
+        if (ys < inLength && isDigit(in[b - 1]) && DateTokens.isYear(in, ys, ye)) {
             return ye;
         }
         return b;
@@ -800,22 +727,6 @@ public final class ContentMasker {
         }
     }
 
-    private boolean isNumberWord(int s, int e) {
-        int i = s;
-        if (in[i] == '(' || in[i] == '[') {
-            i++;
-        }
-        if (i < e && (in[i] == '-' || in[i] == '+')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < e && (isDigit(in[i]) || in[i] == '.' || in[i] == ',')) {
-            digits += isDigit(in[i]) ? 1 : 0;
-            i++;
-        }
-        return i == e && digits > 0 && isDigit(in[e - 1]);
-    }
-
     /** The end of the word after {@code e} when that word is a size unit, else -1; looks at few chars. */
     private int sizeUnitAfter(int e) {
         int us = skipSpace(e);
@@ -827,122 +738,7 @@ public final class ContentMasker {
         if (i == us || (i < inLength && in[i] > ' ')) {
             return -1;
         }
-        return isSizeUnit(us, i) ? i : -1;
-    }
-
-    private boolean isSizeUnit(int s, int e) {
-        int letters = s;
-        while (letters < e && isLetter(in[letters])) {
-            letters++;
-        }
-        if (letters == s || letters - s > 3 || (in[letters - 1] | 0x20) != 'b') {
-            return false;
-        }
-        for (int i = letters; i < e; i++) {
-            char c = in[i];
-            if (c != ',' && c != ')' && c != ']' && c != ';' && c != '.') {
-                return false;
-            }
-        }
-        for (String unit : SIZE_UNITS) {
-            if (regionEquals(s, letters, unit, false)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean isDatePart(int s, int e) {
-        int end = in[e - 1] == ',' ? e - 1 : e;
-        if (end - s >= 3 && isLetter(in[s])) {
-            return isWeekday(s, end) || isMonth(s, end);
-        }
-        int digits = 0;
-        for (int i = s; i < end; i++) {
-            if (!isDigit(in[i])) {
-                return false;
-            }
-            digits++;
-        }
-        return digits == 1 || digits == 2 || digits == 4;
-    }
-
-    private boolean isYear(int s, int e) {
-        if (e - s != 4) {
-            return false;
-        }
-        for (int i = s; i < e; i++) {
-            if (!isDigit(in[i])) {
-                return false;
-            }
-        }
-        return in[s] == '1' || in[s] == '2';
-    }
-
-    /** {@code h:mm}, {@code hh:mm:ss} with an optional fraction. */
-    private boolean isClock(int s, int e) {
-        int i = s;
-        int groups = 0;
-        while (true) {
-            int d = i;
-            while (i < e && isDigit(in[i])) {
-                i++;
-            }
-            int len = i - d;
-            if (len < 1 || len > 2 || (groups > 0 && len != 2)) {
-                return false;
-            }
-            groups++;
-            if (i < e && in[i] == ':' && groups < 3) {
-                i++;
-                continue;
-            }
-            break;
-        }
-        if (groups < 2) {
-            return false;
-        }
-        if (i < e && (in[i] == '.' || in[i] == ',') && i + 1 < e && isDigit(in[i + 1])) {
-            i++;
-            while (i < e && isDigit(in[i])) {
-                i++;
-            }
-        }
-        return i == e;
-    }
-
-    private boolean isWeekday(int s, int e) {
-        return isCalendarWord(s, e, WEEKDAYS, WEEKDAY_NAMES);
-    }
-
-    private boolean isMonth(int s, int e) {
-        return isCalendarWord(s, e, MONTHS, MONTH_NAMES);
-    }
-
-    private boolean isCalendarWord(int s, int e, int[] abbreviations, String[] fullNames) {
-        int len = e - s;
-        if (len < 3 || !isUpper(in[s])) {
-            return false;
-        }
-        int key = packLower3(in[s], in[s + 1], in[s + 2]);
-        for (int k = 0; k < abbreviations.length; k++) {
-            if (abbreviations[k] == key) {
-                return len == 3 || regionEquals(s, e, fullNames[k], true);
-            }
-        }
-        return false;
-    }
-
-    private static int packLower3(char a, char b, char c) {
-        return ((a | 0x20) << 16) | ((b | 0x20) << 8) | (c | 0x20);
-    }
-
-    private static int[] packAll(String... words) {
-        int[] keys = new int[words.length];
-        for (int i = 0; i < words.length; i++) {
-            keys[i] = packLower3(words[i].charAt(0), words[i].charAt(1), words[i].charAt(2));
-        }
-        return keys;
+        return NumberTokens.isSizeUnit(in, us, i) ? i : -1;
     }
 
     // ---------------------------------------------------------------- whole-token matchers
@@ -968,7 +764,7 @@ public final class ContentMasker {
         }
         int body = j + 3;
         int end = e;
-        while (end > body && isUrlTrailer(in[end - 1])) {
+        while (end > body && PathTokens.isUrlTrailer(in[end - 1])) {
             end--;
         }
         if (!render) {
@@ -987,7 +783,7 @@ public final class ContentMasker {
             return e;
         }
         appendRange(p, body);
-        if (colon > body && isHostName(body, colon) && isAllDigits(colon + 1, end)) {
+        if (colon > body && NetworkTokens.isHostName(in, body, colon) && NumberTokens.isAllDigits(in, colon + 1, end)) {
             appendVariable();
             append(':');
             appendVariable();
@@ -998,304 +794,6 @@ public final class ContentMasker {
             appendDelimiter(in[i]);
         }
         return e;
-    }
-
-    private boolean isAllDigits(int s, int e) {
-        if (s >= e) {
-            return false;
-        }
-        for (int i = s; i < e; i++) {
-            if (!isDigit(in[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isUrlTrailer(char c) {
-        return c == ']' || c == ')' || c == '}' || c == '>' || c == ',' || c == '.' || c == ';' || c == '\''
-                || c == '"';
-    }
-
-    /** Absolute ({@code /a/b}), relative ({@code ./a}, {@code ../a}, {@code ~/a}) or Windows paths. */
-    private int matchPath(int p, int e) {
-        char c = in[p];
-        int body;
-        if (c == '/') {
-            body = p + 1;
-        } else if (c == '.' && p + 1 < e && in[p + 1] == '/') {
-            body = p + 2;
-        } else if (c == '.' && p + 2 < e && in[p + 1] == '.' && in[p + 2] == '/') {
-            body = p + 3;
-        } else if (c == '~' && p + 1 < e && in[p + 1] == '/') {
-            body = p + 2;
-        } else if (isLetter(c) && p + 2 < e && in[p + 1] == ':' && in[p + 2] == '\\') {
-            body = p + 3;
-        } else {
-            return -1;
-        }
-        if (body >= e || in[body] == '/' || isPathStop(in[body])) {
-            return -1;
-        }
-        int q = body;
-        while (q < e) {
-            char ch = in[q];
-            if (isPathStop(ch)) {
-                boolean driveSeparator = ch == ':' && q + 1 < e && (in[q + 1] == '/' || in[q + 1] == '\\');
-                if (!driveSeparator) {
-                    break;
-                }
-            }
-            q++;
-        }
-        return q;
-    }
-
-    /**
-     * An IPv6 address ({@code fe80::1}, {@code 2001:db8:0:0:8:800:200c:417a}, {@code ::ffff:192.0.2.7},
-     * {@code fe80::1%eth0}): groups of 1-4 hex digits joined by ':', either all eight of them or fewer with
-     * one {@code ::} standing for the zero groups left out, the last two groups possibly written as an
-     * IPv4 address, and an optional {@code %zone}. Eight groups or a {@code ::} is what keeps a clock
-     * ({@code 12:30:45}) and a ratio ({@code 3:2}) out, and a digit somewhere a C++ scope of hex-letter
-     * words ({@code Beef::feed}).
-     *
-     * @return the end of the address, or -1
-     */
-    private int matchIpv6(int p, int e) {
-        int q = p;
-        while (q < e && (isHex(in[q]) || in[q] == ':' || in[q] == '.')) {
-            q++;
-        }
-        while (q > p && in[q - 1] == '.') {
-            q--; // sentence punctuation
-        }
-        if (q < e && isLetterOrDigit(in[q]) || (p > 0 && isLetterOrDigit(in[p - 1]))) {
-            return -1;
-        }
-        int groups = 0;
-        int colons = 0;
-        boolean compressed = false;
-        boolean digit = false;
-        int i = p;
-        while (i < q) {
-            digit |= isDigit(in[i]);
-            if (in[i] == ':') {
-                if (i + 1 < q && in[i + 1] == ':') {
-                    if (compressed) {
-                        return -1;
-                    }
-                    compressed = true;
-                    colons += 2;
-                    i += 2;
-                    continue;
-                }
-                if (i == p || i + 1 == q) {
-                    return -1; // a lone ':' at either end is punctuation, not '::'
-                }
-                colons++;
-                i++;
-                continue;
-            }
-            int g = i;
-            boolean dot = false;
-            while (i < q && in[i] != ':') {
-                dot |= in[i] == '.';
-                digit |= isDigit(in[i]);
-                i++;
-            }
-            if (dot) {
-                if (i != q || !isIpv4(g, i)) {
-                    return -1;
-                }
-                groups += 2;
-            } else {
-                if (i - g > 4) {
-                    return -1;
-                }
-                groups++;
-            }
-        }
-        if (!digit || colons < 2 || groups == 0 || (compressed ? groups > 7 : groups != 8)) {
-            return -1;
-        }
-        if (q + 1 < e && in[q] == '%' && isLetterOrDigit(in[q + 1])) {
-            q++;
-            while (q < e && (isLetterOrDigit(in[q]) || in[q] == '.' || in[q] == '_')) {
-                q++;
-            }
-        }
-        return q;
-    }
-
-    /** Six or more two-digit hex groups separated by ':' or '-'. */
-    private int matchMac(int p, int e) {
-        int i = p;
-        int groups = 0;
-        while (i + 1 < e && isHex(in[i]) && isHex(in[i + 1])) {
-            groups++;
-            i += 2;
-            if (i < e && (in[i] == ':' || in[i] == '-') && i + 2 < e && isHex(in[i + 1]) && isHex(in[i + 2])) {
-                i++;
-            } else {
-                break;
-            }
-        }
-        if (groups >= 6 && (i == e || !isLetterOrDigit(in[i]))) {
-            return i;
-        }
-        return -1;
-    }
-
-    /** {@code 1,234,567}. */
-    private int matchThousands(int p, int e) {
-        if (!isDigit(in[p])) {
-            return -1;
-        }
-        int i = p;
-        while (i < e && isDigit(in[i])) {
-            i++;
-        }
-        int lead = i - p;
-        if (lead < 1 || lead > 3) {
-            return -1;
-        }
-        int groups = 0;
-        while (i + 4 <= e && in[i] == ',' && isDigit(in[i + 1]) && isDigit(in[i + 2]) && isDigit(in[i + 3])
-                && (i + 4 == e || !isDigit(in[i + 4]))) {
-            i += 4;
-            groups++;
-        }
-        return groups > 0 && (i == e || !isLetterOrDigit(in[i])) ? i : -1;
-    }
-
-    private boolean isIpv4(int s, int e) {
-        int i = s;
-        for (int g = 0; g < 4; g++) {
-            int d = i;
-            while (i < e && isDigit(in[i])) {
-                i++;
-            }
-            if (i - d < 1 || i - d > 3) {
-                return false;
-            }
-            if (g < 3) {
-                if (i >= e || in[i] != '.') {
-                    return false;
-                }
-                i++;
-            }
-        }
-        return i == e;
-    }
-
-    private boolean isHostName(int s, int e) {
-        if (s >= e) {
-            return false;
-        }
-        for (int i = s; i < e; i++) {
-            char c = in[i];
-            if (!isLetterOrDigit(c) && c != '.' && c != '-' && c != '_') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean isHexLiteral(int s, int e) {
-        int from = in[s] == '-' ? s + 1 : s;
-        return e - from > 2 && in[from] == '0' && (in[from + 1] == 'x' || in[from + 1] == 'X')
-                && isHex(in[from + 2]);
-    }
-
-    /** At least three labels, the last alphabetic (a TLD), digits only in the first label. */
-    private boolean isFqdnWithDigits(int s, int e) {
-        int labels = 0;
-        int labelStart = s;
-        boolean digitInFirst = false;
-        for (int i = s; i <= e; i++) {
-            if (i == e || in[i] == '.') {
-                if (i == labelStart) {
-                    return false;
-                }
-                labels++;
-                labelStart = i + 1;
-                continue;
-            }
-            char c = in[i];
-            if (isDigit(c)) {
-                if (labels > 0) {
-                    return false;
-                }
-                digitInFirst = true;
-            } else if (!isLetter(c) && c != '-') {
-                return false;
-            }
-        }
-        if (labels < 3 || !digitInFirst) {
-            return false;
-        }
-        int tld = e;
-        while (tld > s && in[tld - 1] != '.') {
-            tld--;
-        }
-        if (e - tld < 2 || e - tld > 4) {
-            return false;
-        }
-        for (int i = tld; i < e; i++) {
-            if (!isLetter(in[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code blk_-123}, {@code rdd_2_0}, {@code attempt_1445_0020_m_000000_0}: a numeric part after '_'. */
-    private boolean isUnderscoreId(int s, int e) {
-        int from = s;
-        for (int i = s; i <= e; i++) {
-            if (i == e || in[i] == '_') {
-                if (i > from) {
-                    char c = in[from];
-                    if (isDigit(c) || (c == '-' && from + 1 < i && isDigit(in[from + 1]))) {
-                        return true;
-                    }
-                }
-                from = i + 1;
-            }
-        }
-        return false;
-    }
-
-    /** {@code v1.2}, {@code V2.0.1}. */
-    private boolean isVersion(int s, int e) {
-        if (e - s < 4 || (in[s] != 'v' && in[s] != 'V') || !isDigit(in[s + 1])) {
-            return false;
-        }
-        for (int i = s + 2; i + 1 < e; i++) {
-            if (in[i] == '.' && isDigit(in[i + 1])) {
-                return true;
-            }
-            if (!isDigit(in[i])) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** A hex word of 6+ characters with a digit ({@code ffff3000}) or of 8+ characters ({@code ffffffff}). */
-    private boolean isLongHex(int s, int e) {
-        if (e - s < 6) {
-            return false;
-        }
-        boolean digit = false;
-        for (int i = s; i < e; i++) {
-            char c = in[i];
-            if (!isHex(c)) {
-                return false;
-            }
-            digit |= isDigit(c);
-        }
-        return digit || e - s >= 8;
     }
 
     /**
@@ -1318,7 +816,7 @@ public final class ContentMasker {
             return false;
         }
         for (String u : USER_STRINGS) {
-            if (regionEquals(s, e, u, true)) {
+            if (regionEquals(in, s, e, u, true)) {
                 return true;
             }
         }
@@ -1327,54 +825,8 @@ public final class ContentMasker {
 
     private boolean isStandaloneHex(int s, int e) {
         return (s == 0 || !isLetterOrDigit(in[s - 1])) && (e == inLength || !isLetterOrDigit(in[e]))
-                && isLongHex(s, e);
+                && NumberTokens.isLongHex(in, s, e);
     }
 
-    private static boolean isKhanBoundary(char c) {
-        return (CLASS[c] & (KHAN_DELIM | SPACE)) != 0;
-    }
 
-    private boolean regionEquals(int s, int e, String word, boolean ignoreCase) {
-        if (e - s != word.length()) {
-            return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            char a = in[s + i];
-            char b = word.charAt(i);
-            if (a != b && (!ignoreCase || Character.toLowerCase(a) != b)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // ---------------------------------------------------------------- character classes
-
-    private static boolean isLetter(char c) {
-        return (CLASS[c] & LETTER) != 0;
-    }
-
-    private static boolean isUpper(char c) {
-        return c >= 'A' && c <= 'Z';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isLetterOrDigit(char c) {
-        return (CLASS[c] & (LETTER | DIGIT)) != 0;
-    }
-
-    private static boolean isHex(char c) {
-        return (CLASS[c] & HEX) != 0;
-    }
-
-    private static boolean isStrong(char c) {
-        return (CLASS[c] & STRONG) != 0;
-    }
-
-    private static boolean isPathStop(char c) {
-        return (CLASS[c] & (PATH_STOP | SPACE)) != 0;
-    }
 }

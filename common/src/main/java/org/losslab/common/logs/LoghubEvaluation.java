@@ -181,7 +181,7 @@ public final class LoghubEvaluation {
         return List.copyOf(grid);
     }
 
-    /** One system scored leave-one-out: the settings chosen on the others, its scores with them and with the defaults. */
+    /** One system scored leave-one-out: the settings chosen on the others, its scores with them and the defaults. */
     record LeaveOneOut(TemplateMinerSettings chosen, ParsingScores held, ParsingScores defaults) {
     }
 
