@@ -93,6 +93,17 @@ public final class TrainModel {
         }
     }
 
+    /** A duration for a progress line: {@code 45 s}, {@code 12 min}, {@code 1 h 05 min}. */
+    static String durationText(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 90) {
+            return s + " s";
+        }
+        long minutes = Math.round(seconds / 60);
+        return minutes < 60 ? minutes + " min" : String.format(Locale.ROOT, "%d h %02d min", minutes / 60,
+                minutes % 60);
+    }
+
     /** The last row with a validation loss, or null. */
     static StepRow latestValidated(List<StepRow> rows) {
         for (int i = rows.size() - 1; i >= 0; i--) {
@@ -260,6 +271,7 @@ public final class TrainModel {
                 workerListeners.add(new PerpendicularGradient());
             }
             sparkNet.setListeners(recorder, workerListeners);
+            long loopStart = System.nanoTime();
             for (int fit = firstFit; fit < data.fitCalls(); fit++) {
                 spark.sparkContext().setJobDescription("train " + runId + ": " + task.unit() + " " + (fit + 1)
                         + " of " + data.fitCalls());
@@ -292,11 +304,16 @@ public final class TrainModel {
                 if (report) {
                     // validation runs every --eval-every steps, so the epoch's last step usually has none: the latest
                     StepRow validated = latestValidated(recorder.rows());
-                    LOG.info("Run {}: {} {}/{} done at step {}, train loss {}, validation loss {}", runId, task.unit(),
-                            fit + 1, data.fitCalls(), latest == null ? "n/a" : latest.step(),
+                    double seconds = (System.nanoTime() - loopStart) / 1e9;
+                    long examples = latest == null ? 0 : latest.examplesSeen() - examplesBefore;
+                    double left = seconds / (fit + 1 - firstFit) * (data.fitCalls() - fit - 1);
+                    LOG.info("Run {}: {} {}/{} done at step {}, train loss {}, validation loss {}, {} examples/s, {}",
+                            runId, task.unit(), fit + 1, data.fitCalls(), latest == null ? "n/a" : latest.step(),
                             latest == null ? "n/a" : String.format(Locale.ROOT, "%.4f", latest.trainLoss()),
                             validated == null ? "n/a" : String.format(Locale.ROOT, "%.4f (step %d)",
-                                    validated.valLoss(), validated.step()));
+                                    validated.valLoss(), validated.step()),
+                            String.format(Locale.ROOT, "%,.0f", examples / Math.max(seconds, 1e-9)),
+                            last ? "done in " + durationText(seconds) : "about " + durationText(left) + " left");
                 }
             }
             StepRecorder.Evaluation finalEvaluation = task.evaluate(net);
