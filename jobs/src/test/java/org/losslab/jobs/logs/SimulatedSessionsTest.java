@@ -87,8 +87,11 @@ class SimulatedSessionsTest {
                 .select("window_kind").distinct().collectAsList().stream().map(r -> r.getString(0)).toList());
     }
 
-    /** Measured 0.897 and 0.928 (seed 11, 40,000 lines, this network); the floor leaves room for run-to-run spread. */
-    static final double AUC_FLOOR = 0.8;
+    /**
+     * Measured 0.970 with event counts, the default (seed 11, 40,000 lines, this network; 0.897 and 0.928 without
+     * them): the floor is above what the sequence alone reached and leaves room for run-to-run spread.
+     */
+    static final double AUC_FLOOR = 0.9;
 
     /** The probability that an anomalous window scores above a normal one (ties count half). */
     static double auc(double[] positive, double[] negative) {
