@@ -1,38 +1,77 @@
-"""Airflow DAG: run a grokking sweep, measure it, and plot it.
+"""Airflow DAG: run a grokking sweep, check it, measure it, and plot it.
 
 The sweep is resumable (finished runs are skipped, failed ones retried), so a retried or re-triggered DAG run
-continues where the last one stopped. The check task reads the sweep's JSON from XCom and fails when any run
-failed; `grokking` then fills grokking_metrics and grokking_regression, and `plot-grokking` writes the curves.
+continues where the last one stopped. Each task is one losslab command submitted with the Apache Spark provider's
+SparkSubmitOperator (cluster settings from the Airflow connection `spark_default`). The check is a Spark SQL query
+over `runs` that raises an error, failing the task, when any run of the sweep failed; `grokking` then fills
+grokking_metrics and grokking_regression, and `plot-grokking` writes the curves.
 
-Airflow Variables used (with defaults):
-  losslab_home         folder of the losslab checkout with jobs/target/losslab.jar built  (/opt/losslab)
-  losslab_spark_args   spark-submit options                                                 (--master yarn --deploy-mode client)
-  losslab_warehouse    warehouse URI                                                        (hdfs:///losslab/warehouse)
-  grokking_spec        sweep spec, a path on the machine that runs spark-submit  (/opt/losslab/conf/sweeps/grokking-p97.conf)
-  grokking_sweep_id    the spec's sweep.id                                                   (grokking-p97)
-  grokking_plots       folder for the SVG and PNG files                                      (/opt/losslab/work/plots)
+Airflow Variables used (with defaults), read when a task runs (Jinja), never when the DAG file is parsed:
+  losslab_home       folder of the losslab checkout with jobs/target/losslab.jar built  (/opt/losslab)
+  losslab_warehouse  warehouse URI                                                      (hdfs:///losslab/warehouse)
+  grokking_spec      sweep spec, a path on the machine that runs spark-submit  (/opt/losslab/conf/sweeps/grokking-p97.conf)
+  grokking_sweep_id  the spec's sweep.id                                                (grokking-p97)
+  grokking_plots     folder for the SVG and PNG files                                   (/opt/losslab/work/plots)
 """
-import json
 from datetime import datetime, timedelta
 
 from airflow import DAG
-from airflow.models import Variable
-from airflow.operators.bash import BashOperator
-from airflow.operators.python import PythonOperator
+from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+
+HOME = "{{ var.value.get('losslab_home', '/opt/losslab') }}"
+WAREHOUSE = "{{ var.value.get('losslab_warehouse', 'hdfs:///losslab/warehouse') }}"
+SPEC = "{{ var.value.get('grokking_spec', '/opt/losslab/conf/sweeps/grokking-p97.conf') }}"
+SWEEP_ID = "{{ var.value.get('grokking_sweep_id', 'grokking-p97') }}"
+PLOTS = "{{ var.value.get('grokking_plots', '/opt/losslab/work/plots') }}"
+
+# The Java 17 flags and DL4J's clock that conf/jvm-options.sh gives every losslab JVM (a test keeps them equal)
+JAVA_OPTIONS = " ".join([
+    "-XX:+IgnoreUnrecognizedVMOptions",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/java.net=ALL-UNNAMED",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.util=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+    "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+    "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+    "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+    "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+    "-Djdk.reflect.useDirectMethodHandle=false",
+    "-Dorg.deeplearning4j.spark.time.TimeSource=org.deeplearning4j.spark.time.SystemClockTimeSource",
+])
 
 
-def _var(name, default):
-    return Variable.get(name, default_var=default)
+def losslab(task_id, *args):
+    """One losslab command as a Spark application: the fat jar, its CLI class, the command's arguments."""
+    return SparkSubmitOperator(
+        task_id=task_id,
+        conn_id="spark_default",
+        application=f"{HOME}/jobs/target/losslab.jar",
+        java_class="org.losslab.jobs.cli.LossLab",
+        application_args=list(args),
+        conf={
+            "spark.driver.defaultJavaOptions": JAVA_OPTIONS,
+            "spark.executor.defaultJavaOptions": JAVA_OPTIONS,
+            "spark.executorEnv.OMP_NUM_THREADS": "1",
+        },
+        name=f"losslab-{task_id}",
+    )
 
 
-def _check_sweep(ti, **_):
-    result = json.loads(ti.xcom_pull(task_ids="sweep").strip().splitlines()[-1])
-    failed = [o for o in result["outcomes"] if o["status"] == "failed"]
-    if failed:
-        raise ValueError(f"{len(failed)} of {result['runs']} runs failed: "
-                         + "; ".join(f"{o['run_id']}: {o['failure_reason']}" for o in failed))
-    print(f"{result['finished']} runs trained, {result['skipped']} finished before")
-
+# Fails (raise_error) when any run of the sweep failed, naming them
+CHECK_SWEEP = (
+    "SELECT CASE WHEN count_if(status = 'failed') > 0 "
+    "THEN raise_error(concat(count_if(status = 'failed'), ' of ', count(*), ' runs failed: ', "
+    "concat_ws('; ', collect_list(CASE WHEN status = 'failed' THEN concat(run_id, ': ', failure_reason) END)))) "
+    "ELSE concat(count(*), ' runs, none failed') END AS runs "
+    "FROM runs WHERE sweep_id = '" + SWEEP_ID + "'"
+)
 
 with DAG(
     dag_id="losslab_grokking",
@@ -42,26 +81,10 @@ with DAG(
     default_args={"retries": 1, "retry_delay": timedelta(minutes=10)},
     tags=["losslab"],
 ) as dag:
-    home = _var("losslab_home", "/opt/losslab")
-    submit = f"{home}/deploy/spark-submit.sh {_var('losslab_spark_args', '--master yarn --deploy-mode client')} --"
-    warehouse = _var("losslab_warehouse", "hdfs:///losslab/warehouse")
-    spec = _var("grokking_spec", f"{home}/conf/sweeps/grokking-p97.conf")
-    sweep_id = _var("grokking_sweep_id", "grokking-p97")
-    plots = _var("grokking_plots", f"{home}/work/plots")
-
-    sweep = BashOperator(
-        task_id="sweep",
-        bash_command=f"{submit} sweep --json --warehouse {warehouse} --spec '{spec}' | tail -n 1",
-        do_xcom_push=True,
-    )
-    check = PythonOperator(task_id="check_sweep", python_callable=_check_sweep)
-    measure = BashOperator(
-        task_id="grokking",
-        bash_command=f"{submit} grokking --json --warehouse {warehouse} --sweep {sweep_id}",
-    )
-    plot = BashOperator(
-        task_id="plot_grokking",
-        bash_command=f"{submit} plot-grokking --json --warehouse {warehouse} --sweep {sweep_id} --out '{plots}'",
-    )
+    sweep = losslab("sweep", "--warehouse", WAREHOUSE, "--json", "sweep", "--spec", SPEC)
+    check = losslab("check_sweep", "--warehouse", WAREHOUSE, "--json", "sql", CHECK_SWEEP)
+    measure = losslab("grokking", "--warehouse", WAREHOUSE, "--json", "grokking", "--sweep", SWEEP_ID)
+    plot = losslab("plot_grokking", "--warehouse", WAREHOUSE, "--json", "plot-grokking", "--sweep", SWEEP_ID,
+                   "--out", PLOTS)
 
     sweep >> check >> measure >> plot

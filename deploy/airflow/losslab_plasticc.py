@@ -1,44 +1,78 @@
 """Airflow DAG: ingest a PLAsTiCC drop into the losslab warehouse, then check the rejects.
 
-Each task runs one losslab command through deploy/spark-submit.sh with --json, so the task log ends with the
-command's JSON result; the check task reads the ingest's JSON from XCom and fails the run when more than
-`max_reject_share` of the observations were quarantined (the tables are replaced either way: a failed ingest
-leaves the previous tables, a finished one with many rejects needs a human look at plasticc_rejects).
+Each task is one losslab command submitted with the Apache Spark provider's SparkSubmitOperator (the cluster,
+deploy mode and queue come from the Airflow connection `spark_default`). The check is a Spark SQL query over the
+tables the ingest wrote that raises an error, failing the task, when more than `max_reject_share` of the
+observations were quarantined (the tables are replaced either way: a failed ingest leaves the previous tables, a
+finished one with many rejects needs a human look at plasticc_rejects).
 
-Airflow Variables used (with defaults):
-  losslab_home         folder of the losslab checkout with jobs/target/losslab.jar built  (/opt/losslab)
-  losslab_spark_args   spark-submit options                                                 (--master yarn --deploy-mode client)
-  losslab_warehouse    warehouse URI                                                        (hdfs:///losslab/warehouse)
+Airflow Variables used (with defaults), read when a task runs (Jinja), never when the DAG file is parsed:
+  losslab_home           folder of the losslab checkout with jobs/target/losslab.jar built  (/opt/losslab)
+  losslab_warehouse      warehouse URI                                                      (hdfs:///losslab/warehouse)
   plasticc_observations  observation files, folders or globs      (hdfs:///data/plasticc/incoming/training_set.csv)
   plasticc_metadata      metadata files of the same objects        (hdfs:///data/plasticc/incoming/training_set_metadata.csv)
-  max_reject_share     share of observations that may be rejected                           (0.001)
+  max_reject_share       share of observations that may be rejected                         (0.001)
 """
-import json
 from datetime import datetime, timedelta
 
 from airflow import DAG
-from airflow.models import Variable
-from airflow.operators.bash import BashOperator
-from airflow.operators.python import PythonOperator
+from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+
+HOME = "{{ var.value.get('losslab_home', '/opt/losslab') }}"
+WAREHOUSE = "{{ var.value.get('losslab_warehouse', 'hdfs:///losslab/warehouse') }}"
+OBSERVATIONS = "{{ var.value.get('plasticc_observations', 'hdfs:///data/plasticc/incoming/training_set.csv') }}"
+METADATA = "{{ var.value.get('plasticc_metadata', 'hdfs:///data/plasticc/incoming/training_set_metadata.csv') }}"
+MAX_REJECT_SHARE = "{{ var.value.get('max_reject_share', '0.001') }}"
+
+# The Java 17 flags and DL4J's clock that conf/jvm-options.sh gives every losslab JVM (a test keeps them equal)
+JAVA_OPTIONS = " ".join([
+    "-XX:+IgnoreUnrecognizedVMOptions",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/java.net=ALL-UNNAMED",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.util=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+    "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+    "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+    "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+    "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+    "-Djdk.reflect.useDirectMethodHandle=false",
+    "-Dorg.deeplearning4j.spark.time.TimeSource=org.deeplearning4j.spark.time.SystemClockTimeSource",
+])
 
 
-def _var(name, default):
-    return Variable.get(name, default_var=default)
+def losslab(task_id, *args):
+    """One losslab command as a Spark application: the fat jar, its CLI class, the command's arguments."""
+    return SparkSubmitOperator(
+        task_id=task_id,
+        conn_id="spark_default",
+        application=f"{HOME}/jobs/target/losslab.jar",
+        java_class="org.losslab.jobs.cli.LossLab",
+        application_args=list(args),
+        conf={
+            "spark.driver.defaultJavaOptions": JAVA_OPTIONS,
+            "spark.executor.defaultJavaOptions": JAVA_OPTIONS,
+            "spark.executorEnv.OMP_NUM_THREADS": "1",
+        },
+        name=f"losslab-{task_id}",
+    )
 
 
-def _check_rejects(ti, **_):
-    result = json.loads(ti.xcom_pull(task_ids="ingest_plasticc").strip().splitlines()[-1])
-    observations = result["observations"]
-    if observations["rows_in"] != observations["rows_written"] + observations["rows_rejected"]:
-        raise ValueError(f"counts do not reconcile: {observations}")
-    share = observations["rows_rejected"] / max(1, observations["rows_in"])
-    limit = float(_var("max_reject_share", "0.001"))
-    if share > limit:
-        raise ValueError(
-            f"{share:.4%} of observations rejected (limit {limit:.4%}): "
-            f"{observations['rejects_by_reason']}; see table plasticc_rejects")
-    print(f"rejected {share:.4%} of observations; by reason {observations['rejects_by_reason']}")
-
+# Fails (raise_error) when the observations rejected by the last ingest exceed the allowed share
+CHECK_REJECTS = (
+    "SELECT CASE WHEN r.n > " + MAX_REJECT_SHARE + " * (o.n + r.n) "
+    "THEN raise_error(concat(r.n, ' of ', o.n + r.n, ' observations rejected (limit " + MAX_REJECT_SHARE + "); "
+    "see plasticc_rejects')) "
+    "ELSE concat(r.n, ' of ', o.n + r.n, ' observations rejected') END AS rejects "
+    "FROM (SELECT count(*) AS n FROM plasticc_rejects WHERE target_table = 'plasticc_observations') r "
+    "CROSS JOIN (SELECT count(*) AS n FROM plasticc_observations) o"
+)
 
 with DAG(
     dag_id="losslab_plasticc_ingest",
@@ -48,25 +82,9 @@ with DAG(
     default_args={"retries": 1, "retry_delay": timedelta(minutes=10)},
     tags=["losslab"],
 ) as dag:
-    home = _var("losslab_home", "/opt/losslab")
-    submit = f"{home}/deploy/spark-submit.sh {_var('losslab_spark_args', '--master yarn --deploy-mode client')} --"
-    warehouse = _var("losslab_warehouse", "hdfs:///losslab/warehouse")
-    observations = _var("plasticc_observations", "hdfs:///data/plasticc/incoming/training_set.csv")
-    metadata = _var("plasticc_metadata", "hdfs:///data/plasticc/incoming/training_set_metadata.csv")
-
-    ingest = BashOperator(
-        task_id="ingest_plasticc",
-        bash_command=(
-            f"{submit} ingest-plasticc --json --warehouse {warehouse} "
-            f"--observations '{observations}' --metadata '{metadata}' | tail -n 1"),
-        do_xcom_push=True,
-    )
-
-    check = PythonOperator(task_id="check_rejects", python_callable=_check_rejects)
-
-    tables = BashOperator(
-        task_id="list_tables",
-        bash_command=f"{submit} tables --json --warehouse {warehouse}",
-    )
+    ingest = losslab("ingest_plasticc", "--warehouse", WAREHOUSE, "--json", "ingest-plasticc",
+                     "--observations", OBSERVATIONS, "--metadata", METADATA)
+    check = losslab("check_rejects", "--warehouse", WAREHOUSE, "--json", "sql", CHECK_REJECTS)
+    tables = losslab("list_tables", "--warehouse", WAREHOUSE, "--json", "tables")
 
     ingest >> check >> tables

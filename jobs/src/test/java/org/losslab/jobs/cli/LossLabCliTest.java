@@ -49,8 +49,9 @@ class LossLabCliTest {
                 String description = String.join(" ", option.description());
                 assertTrue(description.contains("Default:"), spec.qualifiedName() + " " + option.longestName()
                         + " has no default in its description: " + description);
-                assertTrue(help.contains(option.longestName()), spec.qualifiedName() + " help lacks "
-                        + option.longestName());
+                // a negatable option reads --[no-]name in help
+                String shown = option.negatable() ? "--[no-]" + option.longestName().substring(2) : option.longestName();
+                assertTrue(help.contains(shown), spec.qualifiedName() + " help lacks " + shown);
             }
         }
         String top = LossLab.commandLine().setUsageHelpWidth(200).getUsageMessage(CommandLine.Help.Ansi.OFF);
