@@ -45,17 +45,23 @@ public final class RegressGrokking {
         }
         Dataset<Row> data = spark.createDataFrame(rows, schema);
         GeneralizedLinearRegressionModel model;
+        double[] se;
+        double[] t;
+        double[] p;
+        double dispersion;
         try {
             model = new GeneralizedLinearRegression().setFamily("gaussian").setLink("identity").setFitIntercept(true)
                     .fit(data);
+            // a degenerate design (every response equal, say) fits but has no standard errors: MLlib throws here
+            GeneralizedLinearRegressionTrainingSummary summary = model.summary();
+            se = summary.coefficientStandardErrors();
+            t = summary.tValues();
+            p = summary.pValues();
+            dispersion = summary.dispersion();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Cannot fit the grokking regression of " + design.response() + " on "
                     + design.columns() + " over " + design.runIds().size() + " runs: " + e.getMessage(), e);
         }
-        GeneralizedLinearRegressionTrainingSummary summary = model.summary();
-        double[] se = summary.coefficientStandardErrors();
-        double[] t = summary.tValues();
-        double[] p = summary.pValues();
         List<Term> terms = new ArrayList<>();
         double[] coefficients = model.coefficients().toArray();
         for (int j = 0; j < coefficients.length; j++) {
@@ -63,6 +69,6 @@ public final class RegressGrokking {
         }
         int last = coefficients.length; // MLlib puts the intercept's statistics last
         terms.add(new Term("intercept", model.intercept(), se[last], t[last], p[last]));
-        return new Fit(terms, summary.dispersion());
+        return new Fit(terms, dispersion);
     }
 }

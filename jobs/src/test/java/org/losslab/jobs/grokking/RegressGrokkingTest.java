@@ -88,4 +88,17 @@ class RegressGrokkingTest {
         }
         return inverse;
     }
+
+    @Test
+    void aDegenerateDesignIsAClearErrorNotAnMllibException() {
+        // every run censored at the same budget: one response value, nothing to estimate a spread from
+        double[][] x = {{0.5}, {0.6}, {0.7}, {0.8}};
+        double[] y = {4.0, 4.0, 4.0, 4.0};
+        GrokkingDesign design = new GrokkingDesign("log_delay", "at-budget", List.of("train_fraction"), List.of(),
+                List.of("1", "2", "3", "4"), x, y, List.of("1", "2", "3", "4"), List.of());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RegressGrokking.fit(SparkTestSession.get(), design));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("Cannot fit the grokking regression"),
+                e.getMessage());
+    }
 }
