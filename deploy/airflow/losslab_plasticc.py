@@ -16,53 +16,11 @@ Airflow Variables used (with defaults), read when a task runs (Jinja), never whe
 from datetime import datetime, timedelta
 
 from airflow import DAG
-from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from losslab_common import WAREHOUSE, losslab
 
-HOME = "{{ var.value.get('losslab_home', '/opt/losslab') }}"
-WAREHOUSE = "{{ var.value.get('losslab_warehouse', 'hdfs:///losslab/warehouse') }}"
 OBSERVATIONS = "{{ var.value.get('plasticc_observations', 'hdfs:///data/plasticc/incoming/training_set.csv') }}"
 METADATA = "{{ var.value.get('plasticc_metadata', 'hdfs:///data/plasticc/incoming/training_set_metadata.csv') }}"
 MAX_REJECT_SHARE = "{{ var.value.get('max_reject_share', '0.001') }}"
-
-# The Java 17 flags and DL4J's clock that conf/jvm-options.sh gives every losslab JVM (a test keeps them equal)
-JAVA_OPTIONS = " ".join([
-    "-XX:+IgnoreUnrecognizedVMOptions",
-    "--add-opens=java.base/java.lang=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-    "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/java.net=ALL-UNNAMED",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "--add-opens=java.base/java.util=ALL-UNNAMED",
-    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-    "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-    "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-    "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-    "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-    "-Djdk.reflect.useDirectMethodHandle=false",
-    "-Dorg.deeplearning4j.spark.time.TimeSource=org.deeplearning4j.spark.time.SystemClockTimeSource",
-])
-
-
-def losslab(task_id, *args):
-    """One losslab command as a Spark application: the fat jar, its CLI class, the command's arguments."""
-    return SparkSubmitOperator(
-        task_id=task_id,
-        conn_id="spark_default",
-        application=f"{HOME}/jobs/target/losslab.jar",
-        java_class="org.losslab.jobs.cli.LossLab",
-        application_args=list(args),
-        conf={
-            "spark.driver.defaultJavaOptions": JAVA_OPTIONS,
-            "spark.executor.defaultJavaOptions": JAVA_OPTIONS,
-            "spark.executorEnv.OMP_NUM_THREADS": "1",
-        },
-        name=f"losslab-{task_id}",
-    )
-
 
 # Fails (raise_error) when the observations rejected by the last ingest exceed the allowed share
 CHECK_REJECTS = (

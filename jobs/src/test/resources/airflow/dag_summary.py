@@ -1,12 +1,13 @@
-"""Summarises Airflow DAG files without Airflow: python3 dag_summary.py FILE... prints one JSON object per file.
+"""Summarises Airflow DAG files without Airflow: python3 dag_summary.py FILE... prints one JSON object per DAG.
 
-Parses each file with ast (nothing is imported or run): the DAG's id and schedule, every task made by the file's
-task helper (its task id and arguments, with module-level string constants, f-strings and joins evaluated), the
+Parses each file with ast (nothing is imported or run), following imports of modules beside it: the DAG's id and
+schedule, every task made by a task helper (its task id and arguments, with module-level string constants, f-strings and joins evaluated), the
 >> dependencies, the operator the helper builds and its keywords, calls to Variable.get anywhere, and shell
 commands without `set -o pipefail`.
 """
 import ast
 import json
+import os
 import sys
 
 
@@ -38,9 +39,19 @@ def chain(node):
 
 
 def summarise(path):
+    return read(path, {}, {})
+
+
+def read(path, env, helpers):
+    """Fills env (module-level constants) and helpers (task helpers) from path and the local modules it imports."""
     tree = ast.parse(open(path, encoding="utf-8").read(), path)
-    env, helpers, out = {}, {}, {"file": path, "tasks": [], "edges": [], "variable_get_calls": 0,
-                                 "shell_without_pipefail": []}
+    out = {"file": path, "tasks": [], "edges": [], "variable_get_calls": 0, "shell_without_pipefail": []}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module and os.path.exists(
+                os.path.join(os.path.dirname(path), node.module + ".py")):
+            imported = read(os.path.join(os.path.dirname(path), node.module + ".py"), env, helpers)
+            out["variable_get_calls"] += imported["variable_get_calls"]
+            out["shell_without_pipefail"] += imported["shell_without_pipefail"]
     for node in ast.walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
                 and isinstance(node.func.value, ast.Name) and node.func.value.id == "Variable"):
@@ -83,4 +94,4 @@ def summarise(path):
     return out
 
 
-print(json.dumps([summarise(p) for p in sys.argv[1:]]))
+print(json.dumps([d for d in (summarise(p) for p in sys.argv[1:]) if "dag_id" in d]))
