@@ -30,8 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Every Zeppelin note in {@code notebooks/} against a warehouse the jobs wrote (the demo, a two-run grokking sweep,
- * BGL's log tables with a logs run and its anomaly detection): each is a note Zeppelin 0.10 imports, its first
+ * Every Zeppelin note in {@code notebooks/} against a warehouse the jobs wrote (the demo, a six-run scaling sweep
+ * aggregated and fitted, a four-run grokking sweep, BGL's log tables with a logs run and its anomaly detection): each is a note Zeppelin 0.10 imports, its first
  * paragraph registers views of warehouse tables, and every SQL paragraph, with its dynamic forms filled, parses,
  * resolves every column and returns rows (rejects tables may be empty).
  */
@@ -61,6 +61,16 @@ class NotebooksTest {
         cli("sweep", "--spec", spec.toString());
         // so few steps do not grok: each run's budget stands in for its delay, so the regression has rows to show
         cli("grokking", "--sweep", "nb-grok", "--censoring", "at-budget");
+        // a small scaling sweep on the demo's features, aggregated and fitted
+        Path scaling = Files.writeString(dir.resolve("scaling.conf"), String.join("\n",
+                "sweep {", "  id = \"nb-scaling\"", "  fixed {", "    model = mlp", "    depth = 1", "    epochs = 3",
+                "    batch-size-per-worker = 16", "    workers = 2", "    averaging-frequency = 2",
+                "    learning-rate = 0.01", "    class-weighting = none", "    eval-every = 4",
+                "    checkpoint-every = 0", "  }", "  axes {", "    width = [4, 8, 16]", "    data-fraction = [0.5, 1.0]",
+                "  }", "}", ""));
+        cli("sweep", "--spec", scaling.toString());
+        cli("aggregate", "--sweep", "nb-scaling");
+        cli("fit-scaling", "--law", "chinchilla", "--sweep", "nb-scaling", "--bootstrap", "20");
         Path bgl = SparkTestSession.sharedData().get().resolve("loghub-2k/BGL/BGL_2k.log");
         cli("ingest-logs", "--system", "BGL", "--input", bgl.toString());
         cli("build-log-sequences", "--system", "BGL", "--window", "fixed", "--size", "20");
@@ -75,6 +85,7 @@ class NotebooksTest {
         FORM_VALUES.put("grokking.zpln", Map.of("run_id", grokkingRun));
         FORM_VALUES.put("plasticc-ingest.zpln", Map.of("object_id", object));
         FORM_VALUES.put("logs.zpln", Map.of("run_id", "nb-logs", "system", "BGL"));
+        FORM_VALUES.put("scaling.zpln", Map.of("sweep_id", "nb-scaling"));
     }
 
     private static void cli(String... args) {
@@ -107,7 +118,7 @@ class NotebooksTest {
     @Test
     void everyNoteImportsAndEverySqlParagraphRunsAgainstRealTables() throws IOException {
         List<Path> notes = notes();
-        assertTrue(notes.size() >= 4, "notes found: " + notes);
+        assertTrue(notes.size() >= 5, "notes found: " + notes);
         for (Path note : notes) {
             String name = note.getFileName().toString();
             JsonNode root = new ObjectMapper().readTree(note.toFile());
