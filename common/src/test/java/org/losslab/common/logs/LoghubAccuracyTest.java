@@ -60,15 +60,10 @@ class LoghubAccuracyTest {
      */
     @Test
     void groupingHoldsOnTheTwoSystemsNoRuleWasWrittenFor() throws IOException {
-        Path extra = samples("loghub-2k-extra");
-        Path dir = samples();
-        assumeTrue(extra != null && dir != null, "Loghub samples not found beside the checkout; skipping");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         Map<String, ParsingScores> scores = new LinkedHashMap<>();
-        for (Path folder : List.of(dir, extra)) {
-            for (String system : LoghubEvaluation.discoverSystems(folder)) {
-                scores.put(system, LoghubEvaluation.score(LoghubEvaluation.SystemData.load(folder, system), quiet, 0));
-            }
+        for (LoghubEvaluation.SystemData data : allShipped()) {
+            scores.put(data.system, LoghubEvaluation.score(data, quiet, 0));
         }
         assertEquals(10, scores.size(), scores.keySet().toString());
         assertTrue(scores.get("Android").groupingAccuracy() >= 0.80, "Android " + scores.get("Android"));
@@ -80,6 +75,19 @@ class LoghubAccuracyTest {
     /** Nothing tuned on the system scored: each one's settings are chosen on the other nine (measured GA 0.978). */
     @Test
     void leaveOneSystemOutKeepsTheAccuracy() throws IOException {
+        List<LoghubEvaluation.SystemData> data = allShipped();
+        List<TemplateMinerSettings> grid = List.of(TemplateMinerSettings.defaults(), TemplateMinerSettings.of(2, 6),
+                TemplateMinerSettings.of(5, 24));
+        Map<String, LoghubEvaluation.LeaveOneOut> results = LoghubEvaluation.leaveOneOut(data, grid,
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(10, results.size());
+        double ga = results.values().stream().mapToDouble(r -> r.held().groupingAccuracy()).average().orElse(0);
+        assertTrue(ga >= 0.95, "leave-one-out average GA " + ga + " " + results);
+        assertTrue(results.values().stream().allMatch(r -> grid.contains(r.chosen())), results.toString());
+    }
+
+    /** The ten shipped systems: loghub-2k, then loghub-2k-extra (skips the test when they are absent). */
+    private static List<LoghubEvaluation.SystemData> allShipped() throws IOException {
         Path extra = samples("loghub-2k-extra");
         Path dir = samples();
         assumeTrue(extra != null && dir != null, "Loghub samples not found beside the checkout; skipping");
@@ -89,13 +97,6 @@ class LoghubAccuracyTest {
                 data.add(LoghubEvaluation.SystemData.load(folder, system));
             }
         }
-        List<TemplateMinerSettings> grid = List.of(TemplateMinerSettings.defaults(), TemplateMinerSettings.of(2, 6),
-                TemplateMinerSettings.of(5, 24));
-        Map<String, LoghubEvaluation.LeaveOneOut> results = LoghubEvaluation.leaveOneOut(data, grid,
-                new PrintStream(OutputStream.nullOutputStream()));
-        assertEquals(10, results.size());
-        double ga = results.values().stream().mapToDouble(r -> r.held().groupingAccuracy()).average().orElse(0);
-        assertTrue(ga >= 0.95, "leave-one-out average GA " + ga + " " + results);
-        assertTrue(results.values().stream().allMatch(r -> grid.contains(r.chosen())), results.toString());
+        return data;
     }
 }
