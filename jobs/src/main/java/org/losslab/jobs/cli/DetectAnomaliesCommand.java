@@ -48,9 +48,16 @@ final class DetectAnomaliesCommand extends SparkCommand {
             one.put("f1", m.f1());
             one.put("threshold", JsonValues.of(m.threshold()));
             one.put("flagged", m.flagged());
+            if ("model_threshold".equals(m.method())) {
+                one.put("validation_f1", result.validationF1());
+            }
             json.put(m.method(), one);
             text.append(String.format("  %-20s %9s %9s %9s %11s %8d%n", m.method(), fmt(m.precision()),
                     fmt(m.recall()), fmt(m.f1()), fmt(m.threshold()), m.flagged()));
+        }
+        if (result.validationF1() != null) {
+            text.append(String.format("  (model_threshold: threshold chosen on the validation windows, F1 there %.4f)%n",
+                    result.validationF1()));
         }
         json.put("test_windows", result.testWindows());
         json.put("anomalous_test_windows", result.anomalousTestWindows());

@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
             PlotScalingCommand.class,
             GrokkingCommand.class,
             PlotGrokkingCommand.class,
+            ReportCommand.class,
             SimulateLogsCommand.class,
             IngestLogsCommand.class,
             EvaluateParsingCommand.class,

@@ -78,8 +78,12 @@ public final class DetectAnomalies {
             long flagged) {
     }
 
+    /**
+     * A detection's outcome; {@code validationF1} is the model threshold's F1 on the validation windows it was
+     * chosen on (null without labels), the figure to compare runs by without looking at the test windows.
+     */
     public record Result(String runId, String systems, String window, long testWindows, Long anomalousTestWindows,
-            List<MethodScore> methods, double windowsPerSecond, Map<String, String> tables) {
+            List<MethodScore> methods, Double validationF1, double windowsPerSecond, Map<String, String> tables) {
     }
 
     private final Options options;
@@ -130,11 +134,13 @@ public final class DetectAnomalies {
         methods.add(score("model", labelled, flagged, anomalous, null,
                 test.stream().filter(r -> r.<Boolean>getAs("flagged")).count()));
         List<Row> labelledValidation = validation.stream().filter(r -> !r.isNullAt(r.fieldIndex("label"))).toList();
+        Double validationF1 = null;
         if (labelled && !labelledValidation.isEmpty()) {
-            double threshold = DetectionScores.bestThreshold(
-                    labelledValidation.stream().mapToDouble(r -> r.getAs("score")).toArray(),
-                    labelledValidation.stream().map(r -> r.<Integer>getAs("label") == 1)
-                            .collect(BooleanArray.COLLECTOR));
+            double[] validationScores = labelledValidation.stream().mapToDouble(r -> r.getAs("score")).toArray();
+            boolean[] validationAnomalous = labelledValidation.stream().map(r -> r.<Integer>getAs("label") == 1)
+                    .collect(BooleanArray.COLLECTOR);
+            double threshold = DetectionScores.bestThreshold(validationScores, validationAnomalous);
+            validationF1 = DetectionScores.atThreshold(validationScores, validationAnomalous, threshold).f1();
             double[] testScores = labelledTest.stream().mapToDouble(r -> r.getAs("score")).toArray();
             boolean[] overThreshold = new boolean[testScores.length];
             for (int i = 0; i < testScores.length; i++) {
@@ -173,7 +179,7 @@ public final class DetectAnomalies {
         LOG.info("detect-anomalies {}: scored {} windows in {} s ({} windows/s)", options.runId(), scored.size(),
                 String.format("%.1f", seconds), String.format("%.0f", perSecond));
         return new Result(options.runId(), String.join(",", systems), window, test.size(),
-                labelled ? anomalousCount : null, methods, perSecond, tables);
+                labelled ? anomalousCount : null, methods, validationF1, perSecond, tables);
     }
 
     /**

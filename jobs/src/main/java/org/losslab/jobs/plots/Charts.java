@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
@@ -57,8 +56,19 @@ public final class Charts {
         }
     }
 
-    /** A chart and how its axes scale. */
-    public record Chart(String title, String xLabel, boolean logX, String yLabel, boolean logY, List<Series> series) {
+    /**
+     * A chart and how its axes scale; {@code secondary} series (may be empty) are drawn against a second, linear
+     * y axis on the right labelled {@code y2Label} (a learning rate beside a loss).
+     */
+    public record Chart(String title, String xLabel, boolean logX, String yLabel, boolean logY, List<Series> series,
+            String y2Label, List<Series> secondary) {
+        public Chart {
+            secondary = secondary == null ? List.of() : List.copyOf(secondary);
+        }
+
+        public Chart(String title, String xLabel, boolean logX, String yLabel, boolean logY, List<Series> series) {
+            this(title, xLabel, logX, yLabel, logY, series, null, List.of());
+        }
     }
 
     /**
@@ -89,12 +99,39 @@ public final class Charts {
     static JFreeChart build(Chart chart) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        List<Series> drawn = new ArrayList<>();
-        for (Series s : chart.series()) {
+        fill(data, renderer, chart.series(), chart.logX(), chart.logY());
+        XYPlot plot = new XYPlot(data, axis(chart.xLabel(), chart.logX(), new java.text.DecimalFormat("0.#E0")),
+                axis(chart.yLabel(), chart.logY(), new SignificantDigits()), renderer);
+        if (!chart.secondary().isEmpty()) {
+            XYSeriesCollection right = new XYSeriesCollection();
+            XYLineAndShapeRenderer rightRenderer = new XYLineAndShapeRenderer();
+            fill(right, rightRenderer, chart.secondary(), chart.logX(), false);
+            if (right.getSeriesCount() > 0) {
+                NumberAxis axis = new NumberAxis(chart.y2Label());
+                // a rate from zero: a constant learning rate is a flat line, not a zoom into rounding noise
+                axis.setAutoRangeIncludesZero(true);
+                plot.setRangeAxis(1, axis);
+                plot.setDataset(1, right);
+                plot.setRenderer(1, rightRenderer);
+                plot.mapDatasetToRangeAxis(1, 1);
+            }
+        }
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        JFreeChart jfree = new JFreeChart(chart.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        jfree.setBackgroundPaint(Color.WHITE);
+        return jfree;
+    }
+
+    /** Adds the plottable points of each series (positive ones on a log axis) with its colour and style. */
+    private static void fill(XYSeriesCollection data, XYLineAndShapeRenderer renderer, List<Series> all, boolean logX,
+            boolean logY) {
+        for (Series s : all) {
             XYSeries series = new XYSeries(s.name(), false, true);
             for (int i = 0; i < s.x().length; i++) {
                 boolean plottable = Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])
-                        && (!chart.logX() || s.x()[i] > 0) && (!chart.logY() || s.y()[i] > 0);
+                        && (!logX || s.x()[i] > 0) && (!logY || s.y()[i] > 0);
                 if (plottable) {
                     series.add(s.x()[i], s.y()[i]);
                 }
@@ -102,9 +139,8 @@ public final class Charts {
             if (series.getItemCount() == 0) {
                 continue;
             }
-            int index = drawn.size();
+            int index = data.getSeriesCount();
             data.addSeries(series);
-            drawn.add(s);
             Color colour = PALETTE[Math.floorMod(s.group(), PALETTE.length)];
             renderer.setSeriesPaint(index, colour);
             renderer.setSeriesLinesVisible(index, s.style() != Style.POINTS);
@@ -114,26 +150,42 @@ public final class Charts {
                     ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
                     : new BasicStroke(1.5f));
         }
-        XYPlot plot = new XYPlot(data, axis(chart.xLabel(), chart.logX(), "0.#E0"),
-                axis(chart.yLabel(), chart.logY(), "0.###"), renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        JFreeChart jfree = new JFreeChart(chart.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        jfree.setBackgroundPaint(Color.WHITE);
-        return jfree;
     }
 
     /** A log axis labels its ticks with {@code logFormat} (JFreeChart's default writes 10^x exponents). */
-    private static ValueAxis axis(String label, boolean log, String logFormat) {
+    private static ValueAxis axis(String label, boolean log, java.text.NumberFormat logFormat) {
         if (log) {
             LogAxis axis = new LogAxis(label);
             axis.setSmallestValue(1e-12);
-            axis.setNumberFormatOverride(new java.text.DecimalFormat(logFormat));
+            axis.setNumberFormatOverride(logFormat);
             return axis;
         }
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
         return axis;
+    }
+
+    /** Three significant digits, so that ticks at 0.0003 and 3,000 both read (a fixed pattern writes 0.0003 as 0). */
+    private static final class SignificantDigits extends java.text.NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
+            String text = String.format(java.util.Locale.ROOT, "%.3g", number);
+            if (!text.contains("e")) {
+                text = text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+            }
+            return to.append(text);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("axis labels are not parsed");
+        }
     }
 }

@@ -121,7 +121,7 @@ public final class FitScaling {
             rows = warehouse.read(TableSchemas.SWEEP_POINTS).filter(col(TableSchemas.SWEEP_ID).equalTo(options.sweepId()));
             n = "params";
             d = "examples_seen";
-            loss = options.lossColumn() == null ? "smoothed_final_val_loss" : options.lossColumn();
+            loss = lossColumn();
         } else {
             rows = spark.read().option("header", "true").option("inferSchema", "true").csv(options.input());
             n = requireColumn(rows, options.nColumn(), "--n-col");
@@ -151,6 +151,11 @@ public final class FitScaling {
         return name;
     }
 
+    /** The loss the points take: the named column, for a sweep by default the smoothed final validation loss. */
+    private String lossColumn() {
+        return options.lossColumn() == null ? "smoothed_final_val_loss" : options.lossColumn();
+    }
+
     private String source() {
         if (options.law() == Law.LR_ANNEALING) {
             return "runs " + String.join(",", options.fitRuns());
@@ -169,6 +174,7 @@ public final class FitScaling {
         parameters.put("alpha", fit.alpha());
         parameters.put("beta", fit.beta());
         Map<String, String> details = new LinkedHashMap<>();
+        details.put("loss_column", lossColumn());
         details.put("points_in", Integer.toString(points.size()));
         details.put("excluded_highest_loss", Integer.toString(options.excludeTop()));
         details.put("starts", Integer.toString(fit.startsTried()));
@@ -187,6 +193,7 @@ public final class FitScaling {
     private Result kaplan(List<ScalingPoint> points) {
         Map<String, Double> parameters = new LinkedHashMap<>();
         Map<String, String> details = new LinkedHashMap<>();
+        details.put("loss_column", lossColumn());
         double objective = 0;
         int used = 0;
         for (KaplanFit.Variable variable : KaplanFit.Variable.values()) {

@@ -75,7 +75,7 @@ public final class PlotScaling {
     }
 
     /** Points grouped by D (D values within 5% in log10 share a group), each with the law's curve at its mean D. */
-    static Charts.Chart lossVsParams(List<ScalingPoint> points, ChinchillaLaw law, String source) {
+    public static Charts.Chart lossVsParams(List<ScalingPoint> points, ChinchillaLaw law, String source) {
         Map<Long, List<ScalingPoint>> byD = new TreeMap<>();
         for (ScalingPoint p : points) {
             byD.computeIfAbsent(Math.round(Math.log10(p.d()) * 20), k -> new ArrayList<>()).add(p);
@@ -103,7 +103,7 @@ public final class PlotScaling {
     }
 
     /** All points against C = 6 N D, their lower envelope, and the fitted loss at the compute-optimal N and D. */
-    static Charts.Chart lossVsCompute(List<ScalingPoint> points, ChinchillaLaw law, String source) {
+    public static Charts.Chart lossVsCompute(List<ScalingPoint> points, ChinchillaLaw law, String source) {
         List<ScalingPoint> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingDouble(p -> 6 * p.n() * p.d()));
         List<double[]> frontier = new ArrayList<>();

@@ -86,6 +86,10 @@ class DetectAnomaliesTest {
                 assertTrue(value >= 0 && value <= 1, method + " " + key + " " + value);
             }
         }
+        @SuppressWarnings("unchecked")
+        Object validationF1 = ((Map<String, Object>) json.get("model_threshold")).get("validation_f1");
+        assertTrue(validationF1 instanceof Number f && f.doubleValue() >= 0 && f.doubleValue() <= 1,
+                "the threshold's F1 on the validation windows it was chosen on: " + json);
         List<Row> anomalies = tables().read(TableSchemas.LOG_ANOMALIES).filter("run_id = 'bgl-lstm'").collectAsList();
         assertEquals(test.size(), anomalies.size(), "one row per test window");
         @SuppressWarnings("unchecked")

@@ -23,15 +23,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.losslab.jobs.testing.CliRunner;
+import org.losslab.jobs.testing.ExampleWarehouse;
 import org.losslab.jobs.testing.SparkTestSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Every Zeppelin note in {@code notebooks/} against a warehouse the jobs wrote (the demo, a six-run scaling sweep
- * aggregated and fitted, a four-run grokking sweep, BGL's log tables with a logs run and its anomaly detection): each is a note Zeppelin 0.10 imports, its first
+ * Every Zeppelin note in {@code notebooks/} against a warehouse the jobs wrote ({@link ExampleWarehouse}: the demo,
+ * a scaling sweep aggregated and fitted, a grokking sweep, BGL's log tables with a logs run and its anomaly
+ * detection): each is a note Zeppelin 0.10 imports, its first
  * paragraph registers views of warehouse tables, and every SQL paragraph, with its dynamic forms filled, parses,
  * resolves every column and returns rows (rejects tables may be empty).
  */
@@ -46,63 +47,19 @@ class NotebooksTest {
     private static final Map<String, Map<String, String>> FORM_VALUES = new HashMap<>();
 
     @BeforeAll
-    static void buildWarehouse() throws IOException {
+    static void buildWarehouse() {
         assumeTrue(SparkTestSession.sharedData().isPresent(), "../shared/data is absent: notebook tests skipped");
         spark = SparkTestSession.get();
-        Path dir = SparkTestSession.tempDir("notebooks");
-        warehouse = dir.resolve("warehouse");
-        cli("demo", "--objects", "200", "--epochs", "2", "--input-dir", dir.resolve("demo").toString());
-        Path spec = Files.writeString(dir.resolve("grok.conf"), String.join("\n",
-                "sweep {", "  id = \"nb-grok\"", "  task = \"modadd\"", "  fixed {", "    p = 7", "    model = \"mlp\"",
-                "    width = 16", "    depth = 1", "    batch-size-per-worker = 0",
-                "    workers = 1", "    averaging-frequency = 20", "    eval-every = 20", "    checkpoint-every = 0",
-                "    weight-decay = 1.0", "  }", "  axes {", "    train-fraction = [0.5, 0.8]", "    epochs = [40, 60]",
-                "  }", "}", ""));
-        cli("sweep", "--spec", spec.toString());
-        // so few steps do not grok: each run's budget stands in for its delay, so the regression has rows to show
-        cli("grokking", "--sweep", "nb-grok", "--censoring", "at-budget");
-        // a small scaling sweep on the demo's features, aggregated and fitted
-        Path scaling = Files.writeString(dir.resolve("scaling.conf"), String.join("\n",
-                "sweep {", "  id = \"nb-scaling\"", "  fixed {", "    model = mlp", "    depth = 1", "    epochs = 3",
-                "    batch-size-per-worker = 16", "    workers = 2", "    averaging-frequency = 2",
-                "    learning-rate = 0.01", "    class-weighting = none", "    eval-every = 4",
-                "    checkpoint-every = 0", "  }", "  axes {", "    width = [4, 8, 16]", "    data-fraction = [0.5, 1.0]",
-                "  }", "}", ""));
-        cli("sweep", "--spec", scaling.toString());
-        cli("aggregate", "--sweep", "nb-scaling");
-        cli("fit-scaling", "--law", "chinchilla", "--sweep", "nb-scaling", "--bootstrap", "20");
-        Path bgl = SparkTestSession.sharedData().get().resolve("loghub-2k/BGL/BGL_2k.log");
-        cli("ingest-logs", "--system", "BGL", "--input", bgl.toString());
-        cli("build-log-sequences", "--system", "BGL", "--window", "fixed", "--size", "20");
-        cli("train", "--task", "logs", "--system", "BGL", "--model", "lstm", "--width", "8", "--depth", "1",
-                "--epochs", "1", "--run-id", "nb-logs");
-        cli("detect-anomalies", "--run", "nb-logs");
-
-        String plasticcRun = first("SELECT run_id FROM runs WHERE task = 'plasticc' ORDER BY run_id");
-        String grokkingRun = first("SELECT run_id FROM runs WHERE task = 'modadd' ORDER BY run_id");
-        String object = first("SELECT CAST(object_id AS STRING) FROM plasticc_objects ORDER BY object_id");
+        warehouse = ExampleWarehouse.get();
+        String plasticcRun = ExampleWarehouse.first("SELECT run_id FROM runs WHERE task = 'plasticc' ORDER BY run_id");
+        String grokkingRun = ExampleWarehouse.first("SELECT run_id FROM runs WHERE task = 'modadd' ORDER BY run_id");
+        String object = ExampleWarehouse.first("SELECT CAST(object_id AS STRING) FROM plasticc_objects"
+                + " ORDER BY object_id");
         FORM_VALUES.put("runs.zpln", Map.of("run_id", plasticcRun));
         FORM_VALUES.put("grokking.zpln", Map.of("run_id", grokkingRun));
         FORM_VALUES.put("plasticc-ingest.zpln", Map.of("object_id", object));
         FORM_VALUES.put("logs.zpln", Map.of("run_id", "nb-logs", "system", "BGL"));
         FORM_VALUES.put("scaling.zpln", Map.of("sweep_id", "nb-scaling"));
-    }
-
-    private static void cli(String... args) {
-        List<String> all = new ArrayList<>(List.of("--warehouse", warehouse.toString()));
-        all.addAll(List.of(args));
-        CliRunner.Outcome outcome = CliRunner.run(all.toArray(String[]::new));
-        assertEquals(0, outcome.exitCode(), String.join(" ", args) + "\n" + outcome.out());
-    }
-
-    /** The first value of a query over the warehouse tables (bin/losslab sql registers them the same way). */
-    private static String first(String sql) {
-        CliRunner.Outcome outcome = CliRunner.run("--warehouse", warehouse.toString(), "--json", "sql", sql);
-        assertEquals(0, outcome.exitCode(), outcome.out());
-        @SuppressWarnings("unchecked")
-        List<List<Object>> rows = (List<List<Object>>) outcome.json().get("rows");
-        assertFalse(rows.isEmpty(), sql);
-        return String.valueOf(rows.get(0).get(0));
     }
 
     private static List<Path> notes() throws IOException {
