@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.losslab.common.progress.ProgressLine;
 import org.losslab.common.runs.RunLiveness;
 import org.losslab.jobs.train.RunOwner;
 import org.losslab.jobs.train.TrainModel;
@@ -94,6 +95,10 @@ public final class RunSweep {
         }
         int total = options.runs().size();
         AtomicInteger done = new AtomicInteger();
+        long toTrain = options.runs().stream().filter(r -> !"finished".equals(previous.get(r.runId()))
+                && !aliveElsewhere.containsKey(r.runId())).count();
+        AtomicInteger trained = new AtomicInteger();
+        long start = System.nanoTime();
         List<RunOutcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelRuns());
         try {
@@ -114,7 +119,12 @@ public final class RunSweep {
                             new RunOutcome(run.runId(), run.axisValues(), "running-elsewhere", why, null)));
                     continue;
                 }
-                futures.add(pool.submit(() -> train(spark, run, done, total, previous.get(run.runId()))));
+                futures.add(pool.submit(() -> {
+                    RunOutcome outcome = train(spark, run, done, total, previous.get(run.runId()));
+                    LOG.info(ProgressLine.of("sweep " + options.sweepId() + ":", trained.incrementAndGet(), toTrain,
+                            "runs trained here", 0, null, 0, null, (System.nanoTime() - start) / 1e9));
+                    return outcome;
+                }));
             }
             for (Future<RunOutcome> future : futures) {
                 outcomes.add(future.get());

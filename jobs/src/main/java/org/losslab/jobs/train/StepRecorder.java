@@ -58,6 +58,7 @@ final class StepRecorder implements StatsStorageRouter {
     private final TreeMap<Long, List<StepUpdate>> pending = new TreeMap<>();
     private long examplesSeen;
     private final java.util.SortedSet<String> accelerators = new java.util.TreeSet<>();
+    private Runnable afterRound = () -> { };
 
     StepRecorder(long startMillis, long examplesSeenBefore, List<StepRow> earlierRows, LongToDoubleFunction learningRate,
             RoundHook hook) {
@@ -70,6 +71,11 @@ final class StepRecorder implements StatsStorageRouter {
 
     List<StepRow> rows() {
         return rows;
+    }
+
+    /** Runs {@code action} after each round's rows (and evaluation) are recorded: the progress line. */
+    void afterRound(Runnable action) {
+        this.afterRound = action;
     }
 
     long examplesSeen() {
@@ -119,6 +125,7 @@ final class StepRecorder implements StatsStorageRouter {
         if (evaluation != null) {
             evaluateLast(evaluation);
         }
+        afterRound.run();
     }
 
     private StepRow row(long step, List<StepUpdate> updates) {

@@ -33,6 +33,7 @@ import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.util.ModelSerializer;
+import org.losslab.common.progress.ProgressLine;
 import org.losslab.common.features.ClassIndex;
 import org.losslab.common.features.SplitAssigner;
 import org.losslab.common.grokking.ModularArithmetic;
@@ -91,17 +92,6 @@ public final class TrainModel {
         ModularArithmetic task() {
             return new ModularArithmetic(p, ModularArithmetic.Op.parse(op));
         }
-    }
-
-    /** A duration for a progress line: {@code 45 s}, {@code 12 min}, {@code 1 h 05 min}. */
-    static String durationText(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 90) {
-            return s + " s";
-        }
-        long minutes = Math.round(seconds / 60);
-        return minutes < 60 ? minutes + " min" : String.format(Locale.ROOT, "%d h %02d min", minutes / 60,
-                minutes % 60);
     }
 
     /** The last row with a validation loss, or null. */
@@ -259,6 +249,9 @@ public final class TrainModel {
         StepRecorder recorder = new StepRecorder(System.currentTimeMillis() - lastWall, examplesBefore,
                 earlierSteps, step -> schedule.schedule().at(step),
                 options.evalEvery() <= 0 ? null : evaluateEvery(options.evalEvery(), () -> task.evaluate(net)));
+        TrainingProgress progress = new TrainingProgress(TrainingProgress.configured(), System.err, runId, totalSteps,
+                earlierSteps.size(), examplesBefore);
+        recorder.afterRound(() -> progress.update(recorder.rows()));
         String checkpoint = resumed != null ? resumed.path() : null;
         try {
             RoundTrainingMaster master = trainingMaster(workers, data.batchSizePerWorker(),
@@ -290,12 +283,14 @@ public final class TrainModel {
                 boolean last = fit + 1 == data.fitCalls();
                 boolean report = last || (fit + 1) % task.reportEvery() == 0;
                 if (report) {
+                    progress.clear(); // before the commit's and the epoch's log lines
                     tables.writeMetrics(recorder.rows());
                 }
                 if (last || (options.checkpointEvery() > 0 && (fit + 1) % options.checkpointEvery() == 0)) {
                     checkpoint = Checkpoint.write(warehouse, runId, net, fit + 1);
                 }
                 if (!last && System.currentTimeMillis() - lastHeartbeat >= HEARTBEAT_MILLIS) {
+                    progress.clear();
                     runRow = runRow.withHeartbeat(checkpoint, recorder.accelerators());
                     tables.writeRun(runRow);
                     lastHeartbeat = System.currentTimeMillis();
@@ -313,9 +308,11 @@ public final class TrainModel {
                             validated == null ? "n/a" : String.format(Locale.ROOT, "%.4f (step %d)",
                                     validated.valLoss(), validated.step()),
                             String.format(Locale.ROOT, "%,.0f", examples / Math.max(seconds, 1e-9)),
-                            last ? "done in " + durationText(seconds) : "about " + durationText(left) + " left");
+                            last ? "done in " + ProgressLine.duration(seconds)
+                                    : "about " + ProgressLine.duration(left) + " left");
                 }
             }
+            progress.clear();
             StepRecorder.Evaluation finalEvaluation = task.evaluate(net);
             if (finalEvaluation != null) {
                 recorder.evaluateLast(finalEvaluation);
