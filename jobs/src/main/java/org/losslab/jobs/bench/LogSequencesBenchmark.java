@@ -146,11 +146,11 @@ public final class LogSequencesBenchmark {
         return String.join("\n", out);
     }
 
-    private static String seconds(double[] values) {
+    static String seconds(double[] values) {
         return String.join(" / ", Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
     }
 
-    private static String range(double[] values) {
+    static String range(double[] values) {
         return String.format(Locale.ROOT, "%.3f-%.3f", Arrays.stream(values).min().orElse(Double.NaN),
                 Arrays.stream(values).max().orElse(Double.NaN));
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints throughput next to a baseline run in the same process.",
         subcommands = {BenchIngestPlasticcCommand.class, BenchIngestLogsCommand.class, BenchTrainCommand.class,
-            BenchFitScalingCommand.class, BenchLogSequencesCommand.class,
+            BenchFitScalingCommand.class, BenchLogSequencesCommand.class, BenchIngestRunsCommand.class,
             CommandLine.HelpCommand.class})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec

@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
             GrokkingCommand.class,
             PlotGrokkingCommand.class,
             ReportCommand.class,
+            IngestRunsCommand.class,
             SimulateLogsCommand.class,
             IngestLogsCommand.class,
             EvaluateParsingCommand.class,

@@ -50,9 +50,12 @@ public final class GrokkingRuns {
         }
     }
 
-    /** One finished run: its row in {@code runs} (as a map) and its evaluation curve. */
-    public record RunCurve(String runId, String sweepId, String task, double weightDecay, Double trainFraction,
-            int width, String outputActivation, boolean perpGrad, List<GrokkingMetrics.Point> curve) {
+    /**
+     * One finished run: its hyperparameters and its evaluation curve; weight decay and width are null for an
+     * imported run whose log does not give them (such a run is measured but left out of regressions).
+     */
+    public record RunCurve(String runId, String sweepId, String task, Double weightDecay, Double trainFraction,
+            Integer width, String outputActivation, boolean perpGrad, List<GrokkingMetrics.Point> curve) {
     }
 
     /** The finished runs of the selection with their curves, and the selected runs that were not finished. */

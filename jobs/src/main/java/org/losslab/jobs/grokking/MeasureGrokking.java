@@ -85,7 +85,13 @@ public final class MeasureGrokking {
         GrokkingDesign design;
         RegressGrokking.Fit fit;
         try {
-            design = GrokkingDesign.of(measured.stream().map(r -> new GrokkingDesign.Run(r.run().runId(),
+            List<RunMetrics> described = measured.stream().filter(r -> r.run().weightDecay() != null
+                    && r.run().width() != null).toList();
+            if (described.size() < measured.size()) {
+                LOG.warn("grokking: {} runs without a weight decay or width (imported logs) are left out of the"
+                        + " regression", measured.size() - described.size());
+            }
+            design = GrokkingDesign.of(described.stream().map(r -> new GrokkingDesign.Run(r.run().runId(),
                     r.run().weightDecay(), r.run().trainFraction() == null ? 1.0 : r.run().trainFraction(),
                     r.run().width(), r.run().outputActivation(), r.metrics())).toList(), options.response(),
                     options.censoring());

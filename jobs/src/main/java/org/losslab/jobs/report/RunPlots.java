@@ -59,7 +59,8 @@ final class RunPlots {
         plots.add(new Plot(base + "-loss.svg", "Training loss per step and validation loss where evaluated, with the"
                 + " learning rate on the right axis"));
 
-        int workers = metrics.stream().mapToInt(m -> m.<Integer>getAs("workers")).max().orElse(1);
+        int workers = metrics.stream().mapToInt(m -> m.getAs("workers") == null ? 1 : m.<Integer>getAs("workers"))
+                .max().orElse(1);
         if (workers > 1) {
             Series low = series("lowest worker", 3, Style.LINE, thinned, m -> m.getAs("train_loss_min"), false);
             Series mean = series("mean", 0, Style.LINE, thinned, m -> m.getAs("train_loss"), false);

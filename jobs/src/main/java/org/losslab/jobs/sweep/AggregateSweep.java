@@ -25,6 +25,7 @@ import scala.collection.JavaConverters;
  * between the sweep's runs). Replaces the sweep's partition of the table.
  */
 public final class AggregateSweep {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AggregateSweep.class);
     static final int SMOOTHING_EVALUATIONS = 3;
 
     /** Which sweep. */
@@ -75,8 +76,16 @@ public final class AggregateSweep {
                 unfinished++;
                 continue;
             }
-            long n = run.getAs("params");
-            long d = steps.get(steps.size() - 1).getAs("examples_seen");
+            Long n = run.getAs("params");
+            Long d = steps.get(steps.size() - 1).getAs("examples_seen");
+            if (n == null || d == null) {
+                // an imported run whose log gave no parameter count or examples seen (ingest-runs --param-count,
+                // --params-from, --examples-per-step supply them)
+                LOG.warn("aggregate {}: run {} has no {}; left out", options.sweepId(), runId,
+                        n == null ? "parameter count (params)" : "examples seen at its last step");
+                unfinished++;
+                continue;
+            }
             Map<String, String> hyper = JavaConverters.mapAsJavaMap(run.getAs("hyperparameters"));
             Map<String, String> axisValues = new TreeMap<>();
             for (String axis : axes) {
@@ -87,13 +96,23 @@ public final class AggregateSweep {
             points.add(RowFactory.create(runId, run.getAs("model"), n, d, 6.0 * n * d,
                     validation.get(validation.size() - 1),
                     validation.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), smoothed,
-                    steps.get(steps.size() - 1).<Double>getAs("train_loss"), run.<Long>getAs("train_examples"),
+                    lastTrainLoss(steps), run.<Long>getAs("train_examples"),
                     JavaConverters.mapAsScalaMap(axisValues)));
         }
         warehouse.replacePartition(TableSchemas.SWEEP_POINTS, TableSchemas.SWEEP_POINTS_SCHEMA, TableSchemas.SWEEP_ID,
                 options.sweepId(), points);
         return new Result(options.sweepId(), points.size(), unfinished, axes,
                 warehouse.tablePath(TableSchemas.SWEEP_POINTS).toString());
+    }
+
+    /** The last training loss recorded (an imported run's last step may hold only a validation loss). */
+    private static Double lastTrainLoss(List<Row> steps) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (!steps.get(i).isNullAt(steps.get(i).fieldIndex("train_loss"))) {
+                return steps.get(i).getAs("train_loss");
+            }
+        }
+        return null;
     }
 
     /** Hyperparameters whose values differ between the sweep's runs: the sweep's axes, in name order. */

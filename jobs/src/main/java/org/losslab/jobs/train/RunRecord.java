@@ -68,6 +68,7 @@ record RunRecord(String sweepId, String task, String model, long params, long tr
         values.put("driver_pid", owner.pid());
         values.put("heartbeat_at", heartbeatAt);
         values.put("accelerators", accelerators);
+        values.put("source", "losslab");
         Object[] ordered = new Object[TableSchemas.RUNS_SCHEMA.fields().length - 1];
         int i = 0;
         for (StructField field : TableSchemas.RUNS_SCHEMA.fields()) {

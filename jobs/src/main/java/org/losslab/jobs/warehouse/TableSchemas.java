@@ -211,39 +211,42 @@ public final class TableSchemas {
      * running run ({@code app_id}, {@code driver_host}, {@code driver_pid}) and its {@code heartbeat_at}
      * (rewritten about every minute while it trains) tell a later sweep whether a {@code running} row is alive
      * or was left behind by a dead driver. {@code accelerators}: the GPU addresses Spark gave the training tasks
-     * (comma-separated; null without GPU scheduling).
+     * (comma-separated; null without GPU scheduling). {@code source}: {@code losslab} for a run trained here, else
+     * the format and the file or folder it was imported from ({@code ingest-runs}); an imported run has null in the
+     * typed hyperparameter columns its log does not give (all its hyperparameters are in {@code hyperparameters}).
      */
     public static final StructType RUNS_SCHEMA = new StructType(new StructField[] {
             nullable("sweep_id", StringType),
             required("task", StringType),
             required("model", StringType),
-            required("params", LongType),
-            required("train_examples", LongType),
+            nullable("params", LongType),
+            nullable("train_examples", LongType),
             required("status", StringType),
             nullable("failure_reason", StringType),
-            required("width", IntegerType),
-            required("depth", IntegerType),
-            required("epochs", IntegerType),
-            required("batch_size_per_worker", IntegerType),
-            required("workers", IntegerType),
-            required("averaging_frequency", IntegerType),
-            required("learning_rate", DoubleType),
-            required("lr_schedule", StringType),
-            required("warmup_steps", IntegerType),
-            required("weight_decay", DoubleType),
-            required("class_weighting", StringType),
-            required("seed", LongType),
+            nullable("width", IntegerType),
+            nullable("depth", IntegerType),
+            nullable("epochs", IntegerType),
+            nullable("batch_size_per_worker", IntegerType),
+            nullable("workers", IntegerType),
+            nullable("averaging_frequency", IntegerType),
+            nullable("learning_rate", DoubleType),
+            nullable("lr_schedule", StringType),
+            nullable("warmup_steps", IntegerType),
+            nullable("weight_decay", DoubleType),
+            nullable("class_weighting", StringType),
+            nullable("seed", LongType),
             required("hyperparameters", DataTypes.createMapType(StringType, StringType, false)),
-            required("spark_master", StringType),
-            required("backend", StringType),
+            nullable("spark_master", StringType),
+            nullable("backend", StringType),
             nullable("checkpoint", StringType),
-            required("started_at", DataTypes.TimestampType),
+            nullable("started_at", DataTypes.TimestampType),
             nullable("ended_at", DataTypes.TimestampType),
             nullable("app_id", StringType),
             nullable("driver_host", StringType),
             nullable("driver_pid", LongType),
             nullable("heartbeat_at", DataTypes.TimestampType),
             nullable("accelerators", StringType),
+            nullable("source", StringType),
             required(RUN_ID, StringType)});
 
     /**
@@ -255,21 +258,23 @@ public final class TableSchemas {
      * accuracy on the training set ({@code eval_train_loss}, {@code train_accuracy}: the whole set, or a fixed
      * sample of at most 4,096 examples for larger sets), the global L2 norm of all parameters
      * ({@code weight_norm}) and the Softmax Collapse fraction ({@code sc_fraction}: the share of those training
-     * examples whose float32 probability of the true class is exactly 1).
+     * examples whose float32 probability of the true class is exactly 1). A run trained here fills every column
+     * but the evaluation ones on every step; an imported run ({@code ingest-runs}) has null where its log has no
+     * value at that step (a validation-only step has no {@code train_loss}).
      */
     public static final StructType RUN_METRICS_SCHEMA = new StructType(new StructField[] {
             required("step", LongType),
-            required("epoch", IntegerType),
-            required("examples_seen", LongType),
-            required("learning_rate", DoubleType),
-            required("train_loss", DoubleType),
-            required("train_loss_min", DoubleType),
-            required("train_loss_max", DoubleType),
-            required("train_loss_std", DoubleType),
-            required("workers", IntegerType),
+            nullable("epoch", IntegerType),
+            nullable("examples_seen", LongType),
+            nullable("learning_rate", DoubleType),
+            nullable("train_loss", DoubleType),
+            nullable("train_loss_min", DoubleType),
+            nullable("train_loss_max", DoubleType),
+            nullable("train_loss_std", DoubleType),
+            nullable("workers", IntegerType),
             nullable("val_loss", DoubleType),
             nullable("val_accuracy", DoubleType),
-            required("wall_ms", LongType),
+            nullable("wall_ms", LongType),
             nullable("eval_train_loss", DoubleType),
             nullable("train_accuracy", DoubleType),
             nullable("weight_norm", DoubleType),
@@ -302,6 +307,22 @@ public final class TableSchemas {
             nullable("test_events", LongType),
             required(RUN_ID, StringType)});
 
+    public static final String RUN_IMPORT_REJECTS = "run_import_rejects";
+
+    /**
+     * A record of another framework's training log that {@code ingest-runs} could not read: the format, the file,
+     * the byte offset (binary files) or 1-based line (text files) where known, the reason code and a detail; a file
+     * that could not be read at all has the reason {@code unreadable}. Partitioned by the run it belongs to.
+     */
+    public static final StructType RUN_IMPORT_REJECTS_SCHEMA = new StructType(new StructField[] {
+            required("format", StringType),
+            required("file", StringType),
+            nullable("offset", LongType),
+            nullable("line", LongType),
+            required("reason", StringType),
+            required("detail", StringType),
+            required(RUN_ID, StringType)});
+
     public static final String SWEEP_POINTS = "sweep_points";
     public static final String SCALING_FITS = "scaling_fits";
     /** Partition column of {@code sweep_points}: aggregating a sweep replaces only its own rows. */
@@ -324,8 +345,8 @@ public final class TableSchemas {
             required("final_val_loss", DoubleType),
             required("best_val_loss", DoubleType),
             required("smoothed_final_val_loss", DoubleType),
-            required("final_train_loss", DoubleType),
-            required("train_examples", LongType),
+            nullable("final_train_loss", DoubleType),
+            nullable("train_examples", LongType),
             required("axis_values", DataTypes.createMapType(StringType, StringType, false)),
             required(SWEEP_ID, StringType)});
 
@@ -377,9 +398,9 @@ public final class TableSchemas {
             nullable("weight_norm_at_generalization", DoubleType),
             nullable("final_weight_norm", DoubleType),
             required("threshold", DoubleType),
-            required("weight_decay", DoubleType),
+            nullable("weight_decay", DoubleType),
             nullable("train_fraction", DoubleType),
-            required("width", IntegerType),
+            nullable("width", IntegerType),
             required("output_activation", StringType),
             required("perp_grad", BooleanType),
             required("computed_at", DataTypes.TimestampType),
@@ -413,6 +434,7 @@ public final class TableSchemas {
             java.util.Map.entry(RUNS, RUNS_SCHEMA),
             java.util.Map.entry(RUN_METRICS, RUN_METRICS_SCHEMA),
             java.util.Map.entry(RUN_SUMMARY, RUN_SUMMARY_SCHEMA),
+            java.util.Map.entry(RUN_IMPORT_REJECTS, RUN_IMPORT_REJECTS_SCHEMA),
             java.util.Map.entry(SWEEP_POINTS, SWEEP_POINTS_SCHEMA),
             java.util.Map.entry(SCALING_FITS, SCALING_FITS_SCHEMA),
             java.util.Map.entry(GROKKING_METRICS, GROKKING_METRICS_SCHEMA),

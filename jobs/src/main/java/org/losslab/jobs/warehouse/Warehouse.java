@@ -192,7 +192,12 @@ public final class Warehouse {
             deleteQuietly(table.path());
         }
         deleteAbandonedStaging();
-        LOG.info("Committed tables {} in {}", staged.stream().map(StagedTable::name).toList(), root);
+        List<String> names = staged.stream().map(StagedTable::name).distinct().toList();
+        if (names.size() == staged.size()) {
+            LOG.info("Committed tables {} in {}", names, root);
+        } else {
+            LOG.info("Committed tables {} ({} partitions) in {}", names, staged.size(), root);
+        }
     }
 
     /** One line per swap: the live path, the staged path, where the old version goes. */

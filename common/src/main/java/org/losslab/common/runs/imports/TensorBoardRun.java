@@ -1,0 +1,165 @@
+package org.losslab.common.runs.imports;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.losslab.common.runs.imports.proto.TensorBoardEvents.Event;
+import org.losslab.common.runs.imports.proto.TensorBoardEvents.Summary;
+import org.losslab.common.runs.imports.proto.TensorBoardEvents.TensorProto;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+/**
+ * A TensorBoard run: the {@code events.out.tfevents.*} files of one folder, read in name order (their names start
+ * with the time they were opened). Scalars come as {@code simple_value} or as a one-element tensor (float, double,
+ * half, bfloat16, int32, int64, in {@code tensor_content} or the typed value lists); tags map to columns by
+ * {@link MetricColumns}; wall times become milliseconds since the first event. The run is {@code running} when a
+ * file ends inside a record.
+ */
+public final class TensorBoardRun {
+    private TensorBoardRun() {
+    }
+
+    /** Reads the run in {@code folder} from its event files (file name -> bytes). */
+    public static ImportedRun read(String folder, Map<String, byte[]> files, MetricColumns columns) {
+        List<String> names = new ArrayList<>(files.keySet());
+        names.sort(null);
+        List<ImportReject> rejects = new ArrayList<>();
+        boolean truncated = false;
+        List<double[]> scalars = new ArrayList<>(); // (tag index, step, value, wall time)
+        List<String> tags = new ArrayList<>();
+        Map<String, Integer> tagIndex = new HashMap<>();
+        Double firstWall = null;
+        Double lastWall = null;
+        for (String name : names) {
+            String file = folder + "/" + name;
+            TfRecords.Read read = TfRecords.read(file, files.get(name));
+            rejects.addAll(read.rejects());
+            truncated |= read.truncated();
+            for (TfRecords.Record record : read.records()) {
+                Event event;
+                try {
+                    event = Event.parseFrom(record.data());
+                } catch (InvalidProtocolBufferException e) {
+                    rejects.add(ImportReject.atOffset(file, record.offset(), "undecodable_event",
+                            "not an Event message: " + e.getMessage()));
+                    continue;
+                }
+                if (event.getWallTime() > 0) {
+                    firstWall = firstWall == null ? event.getWallTime() : Math.min(firstWall, event.getWallTime());
+                    lastWall = lastWall == null ? event.getWallTime() : Math.max(lastWall, event.getWallTime());
+                }
+                if (!event.hasSummary()) {
+                    continue;
+                }
+                for (Summary.Value value : event.getSummary().getValueList()) {
+                    Double scalar = scalar(value);
+                    if (scalar == null) {
+                        continue;
+                    }
+                    int index = tagIndex.computeIfAbsent(value.getTag(), t -> {
+                        tags.add(t);
+                        return tags.size() - 1;
+                    });
+                    scalars.add(new double[] {index, event.getStep(), scalar, event.getWallTime()});
+                }
+            }
+        }
+        Set<String> logged = new LinkedHashSet<>(tags);
+        Map<String, String> resolved = columns.resolve(logged);
+        Map<String, String> columnOfTag = new HashMap<>();
+        resolved.forEach((column, tag) -> columnOfTag.put(tag, column));
+        StepTable table = new StepTable();
+        Map<String, double[]> last = new HashMap<>(); // tag -> (step, value)
+        for (double[] s : scalars) {
+            double[] seen = last.get(tags.get((int) s[0]));
+            if (seen == null || s[1] >= seen[0]) {
+                last.put(tags.get((int) s[0]), new double[] {s[1], s[2]});
+            }
+            String column = columnOfTag.get(tags.get((int) s[0]));
+            if (column != null) {
+                table.put((long) s[1], column, s[2]);
+                if (firstWall != null && s[3] > 0) {
+                    table.wall((long) s[1], Math.round((s[3] - firstWall) * 1000));
+                }
+            }
+        }
+        Map<String, String> hyper = new HashMap<>();
+        hyper.put("logged_tags", String.join(",", new java.util.TreeSet<>(logged)));
+        return new ImportedRun("tensorboard", folder, null, lastSegment(folder),
+                truncated ? ImportedRun.RUNNING : ImportedRun.FINISHED, hyper, null,
+                firstWall == null ? null : Math.round(firstWall * 1000), lastWall == null ? null
+                        : Math.round(lastWall * 1000), table.steps(), lastValues(last), rejects);
+    }
+
+    static Map<String, Double> lastValues(Map<String, double[]> last) {
+        Map<String, Double> values = new HashMap<>();
+        last.forEach((name, stepValue) -> values.put(name, stepValue[1]));
+        return values;
+    }
+
+    /** The value's scalar: simple_value, or a tensor holding exactly one number; null otherwise. */
+    static Double scalar(Summary.Value value) {
+        if (value.getValueCase() == Summary.Value.ValueCase.SIMPLE_VALUE) {
+            return (double) value.getSimpleValue();
+        }
+        if (value.getValueCase() != Summary.Value.ValueCase.TENSOR) {
+            return null;
+        }
+        TensorProto t = value.getTensor();
+        if (t.getTensorShape().getDimCount() > 0 && t.getTensorShape().getDimList().stream()
+                .mapToLong(d -> d.getSize()).reduce(1, (a, b) -> a * b) != 1) {
+            return null;
+        }
+        ByteBuffer content = t.getTensorContent().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        switch (t.getDtype()) {
+            case DT_FLOAT:
+                return t.getFloatValCount() > 0 ? (double) t.getFloatVal(0)
+                        : content.remaining() >= 4 ? (double) content.getFloat() : null;
+            case DT_DOUBLE:
+                return t.getDoubleValCount() > 0 ? t.getDoubleVal(0)
+                        : content.remaining() >= 8 ? content.getDouble() : null;
+            case DT_INT32:
+                return t.getIntValCount() > 0 ? (double) t.getIntVal(0)
+                        : content.remaining() >= 4 ? (double) content.getInt() : null;
+            case DT_INT64:
+                return t.getInt64ValCount() > 0 ? (double) t.getInt64Val(0)
+                        : content.remaining() >= 8 ? (double) content.getLong() : null;
+            case DT_HALF:
+                return t.getHalfValCount() > 0 ? (double) halfToFloat(t.getHalfVal(0) & 0xffff)
+                        : content.remaining() >= 2 ? (double) halfToFloat(content.getShort() & 0xffff) : null;
+            case DT_BFLOAT16:
+                return t.getHalfValCount() > 0 ? (double) Float.intBitsToFloat(t.getHalfVal(0) << 16)
+                        : content.remaining() >= 2 ? (double) Float.intBitsToFloat((content.getShort() & 0xffff) << 16)
+                        : null;
+            default:
+                return null;
+        }
+    }
+
+    /** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */
+    static float halfToFloat(int bits) {
+        int sign = (bits & 0x8000) << 16;
+        int exponent = (bits >>> 10) & 0x1f;
+        int mantissa = bits & 0x3ff;
+        if (exponent == 0x1f) {
+            return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
+        }
+        if (exponent == 0) {
+            float value = mantissa * 0x1p-24f;
+            return sign == 0 ? value : -value;
+        }
+        return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
+    }
+
+    private static String lastSegment(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+}
