@@ -284,7 +284,8 @@ public final class BuildReport {
             rows.add(new ReportPages.Row(List.of(runLink(id), Cell.text(run.getAs("sweep_id")),
                     Cell.text(run.getAs("task")), Cell.text(run.getAs("model")), Cell.number(run.<Long>getAs("params")),
                     Cell.number(run.<Long>getAs("train_examples")),
-                    Cell.text(reason == null ? status : status + ": " + reason), Cell.text(run.getAs("backend")),
+                    Cell.text(reason == null ? status : status + ": " + reason),
+                    Cell.text(run.getAs("backend") != null ? run.getAs("backend") : run.getAs("source")),
                     new Cell(duration == null ? "" : formatDuration(duration), duration == null ? ""
                             : duration.toString(), null, "num"),
                     Cell.number(summary == null ? null : summary.<Double>getAs("final_val_loss")),
@@ -296,7 +297,7 @@ public final class BuildReport {
                         + runs.size() + " in this report's selection: " + options.selection() + ").");
         pages.write("runs.html", "Runs", "runs.html", intro, List.of(new Section("runs", "All runs", null, null,
                 List.of(new Table(null, List.of("run", "sweep", "task", "model", "params N", "train examples",
-                        "status", "backend", "duration", "final val loss", "best val loss", "test metric",
+                        "status", "backend or source", "duration", "final val loss", "best val loss", "test metric",
                         "baseline"), rows)), List.of())));
     }
 
@@ -400,7 +401,7 @@ public final class BuildReport {
                 "train_examples", "width", "depth", "epochs", "batch_size_per_worker", "workers",
                 "averaging_frequency", "learning_rate", "lr_schedule", "warmup_steps", "weight_decay",
                 "class_weighting", "seed", "backend", "spark_master", "accelerators", "started_at", "ended_at",
-                "checkpoint")) {
+                "checkpoint", "source")) {
             Object value = run.getAs(field);
             if (value != null) {
                 items.add(new Definition(field, display(value), null));
