@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.losslab.common.runs.imports.proto.TensorBoardEvents.Event;
+import org.losslab.common.runs.imports.proto.TensorBoardEvents.HParamsPluginData;
 import org.losslab.common.runs.imports.proto.TensorBoardEvents.Summary;
 import org.losslab.common.runs.imports.proto.TensorBoardEvents.TensorProto;
 
@@ -19,8 +20,9 @@ import com.google.protobuf.InvalidProtocolBufferException;
  * A TensorBoard run: the {@code events.out.tfevents.*} files of one folder, read in name order (their names start
  * with the time they were opened). Scalars come as {@code simple_value} or as a one-element tensor (float, double,
  * half, bfloat16, int32, int64, in {@code tensor_content} or the typed value lists); tags map to columns by
- * {@link MetricColumns}; wall times become milliseconds since the first event. The run is {@code running} when a
- * file ends inside a record.
+ * {@link MetricColumns}; wall times become milliseconds since the first event. The hparams plugin's session start
+ * gives the hyperparameters, its session end the status. The run is {@code running} when a file ends inside a
+ * record.
  */
 public final class TensorBoardRun {
     private TensorBoardRun() {
@@ -37,6 +39,8 @@ public final class TensorBoardRun {
         Map<String, Integer> tagIndex = new HashMap<>();
         Double firstWall = null;
         Double lastWall = null;
+        Map<String, String> hyperparameters = new java.util.TreeMap<>();
+        String sessionStatus = null;
         for (String name : names) {
             String file = folder + "/" + name;
             TfRecords.Read read = TfRecords.read(file, files.get(name));
@@ -59,6 +63,13 @@ public final class TensorBoardRun {
                     continue;
                 }
                 for (Summary.Value value : event.getSummary().getValueList()) {
+                    if ("hparams".equals(value.getMetadata().getPluginData().getPluginName())) {
+                        String session = hparams(value, hyperparameters, file, record.offset(), rejects);
+                        if (session != null) {
+                            sessionStatus = session;
+                        }
+                        continue;
+                    }
                     Double scalar = scalar(value);
                     if (scalar == null) {
                         continue;
@@ -90,12 +101,45 @@ public final class TensorBoardRun {
                 }
             }
         }
-        Map<String, String> hyper = new HashMap<>();
+        Map<String, String> hyper = new HashMap<>(hyperparameters);
         hyper.put("logged_tags", String.join(",", new java.util.TreeSet<>(logged)));
-        return new ImportedRun("tensorboard", folder, null, lastSegment(folder),
-                truncated ? ImportedRun.RUNNING : ImportedRun.FINISHED, hyper, null,
+        String status = truncated ? ImportedRun.RUNNING : sessionStatus != null ? sessionStatus : ImportedRun.FINISHED;
+        return new ImportedRun("tensorboard", folder, null, lastSegment(folder), status, hyper, null,
                 firstWall == null ? null : Math.round(firstWall * 1000), lastWall == null ? null
                         : Math.round(lastWall * 1000), table.steps(), lastValues(last), rejects);
+    }
+
+    /**
+     * An hparams-plugin summary: a session start's hyperparameters go into {@code into}; a session end gives the
+     * run's status (returned; null otherwise). Content that does not decode is a reject.
+     */
+    static String hparams(Summary.Value value, Map<String, String> into, String file, long offset,
+            List<ImportReject> rejects) {
+        HParamsPluginData data;
+        try {
+            data = HParamsPluginData.parseFrom(value.getMetadata().getPluginData().getContent());
+        } catch (InvalidProtocolBufferException e) {
+            rejects.add(ImportReject.atOffset(file, offset, "undecodable_hparams", e.getMessage()));
+            return null;
+        }
+        if (data.hasSessionStartInfo()) {
+            data.getSessionStartInfo().getHparamsMap().forEach((name, v) -> into.put(name, switch (v.getKindCase()) {
+                case NUMBER_VALUE -> v.getNumberValue() == Math.rint(v.getNumberValue())
+                        && Math.abs(v.getNumberValue()) < 1e15 ? Long.toString((long) v.getNumberValue())
+                        : Double.toString(v.getNumberValue());
+                case STRING_VALUE -> v.getStringValue();
+                case BOOL_VALUE -> Boolean.toString(v.getBoolValue());
+                default -> v.toString().strip();
+            }));
+        }
+        if (data.hasSessionEndInfo()) {
+            return switch (data.getSessionEndInfo().getStatus()) {
+                case 2 -> ImportedRun.FAILED;
+                case 3 -> ImportedRun.RUNNING;
+                default -> ImportedRun.FINISHED;
+            };
+        }
+        return null;
     }
 
     static Map<String, Double> lastValues(Map<String, double[]> last) {

@@ -100,6 +100,38 @@ class ImportFormatsTest {
     }
 
     @Test
+    void theHparamsPluginGivesHyperparametersAndTheSessionsStatus() {
+        org.losslab.common.runs.imports.proto.TensorBoardEvents.SessionStartInfo start =
+                org.losslab.common.runs.imports.proto.TensorBoardEvents.SessionStartInfo.newBuilder()
+                        .putHparams("lr", com.google.protobuf.Value.newBuilder().setNumberValue(0.001).build())
+                        .putHparams("width", com.google.protobuf.Value.newBuilder().setNumberValue(64).build())
+                        .putHparams("optimizer", com.google.protobuf.Value.newBuilder().setStringValue("adamw").build())
+                        .build();
+        Event started = hparams("_hparams_/session_start_info",
+                org.losslab.common.runs.imports.proto.TensorBoardEvents.HParamsPluginData.newBuilder().setVersion(0)
+                        .setSessionStartInfo(start).build().toByteString());
+        Event ended = hparams("_hparams_/session_end_info",
+                org.losslab.common.runs.imports.proto.TensorBoardEvents.HParamsPluginData.newBuilder().setVersion(0)
+                        .setSessionEndInfo(org.losslab.common.runs.imports.proto.TensorBoardEvents.SessionEndInfo
+                                .newBuilder().setStatus(2)).build().toByteString());
+        ImportedRun run = TensorBoardRun.read("r", Map.of("events.out.tfevents.1", events(List.of(
+                started.toByteArray(), scalar(1, 1000.0, "loss", 0.5f).toByteArray(), ended.toByteArray()))),
+                COLUMNS);
+        assertEquals("0.001", run.hyperparameters().get("lr"));
+        assertEquals("64", run.hyperparameters().get("width"));
+        assertEquals("adamw", run.hyperparameters().get("optimizer"));
+        assertEquals(ImportedRun.FAILED, run.status(), "session end status 2: failure");
+        assertEquals(1, run.steps().size(), "the hparams summaries are not scalars");
+    }
+
+    private static Event hparams(String tag, ByteString content) {
+        return Event.newBuilder().setWallTime(1000.0).setSummary(Summary.newBuilder().addValue(Summary.Value
+                .newBuilder().setTag(tag).setMetadata(SummaryMetadata.newBuilder().setPluginData(
+                        SummaryMetadata.PluginData.newBuilder().setPluginName("hparams").setContent(content)))
+                .setTensor(TensorProto.newBuilder().setDtype(DataType.DT_FLOAT)))).build();
+    }
+
+    @Test
     void halfAndBfloat16TensorsAreScalarsToo() {
         Summary.Value half = Summary.Value.newBuilder().setTag("x").setTensor(TensorProto.newBuilder()
                 .setDtype(DataType.DT_HALF).addHalfVal(0x3e00)).build(); // 1.5 in binary16
