@@ -78,14 +78,18 @@ final class IngestRunsCommand extends SparkCommand {
             one.put("steps", r.steps());
             one.put("params", r.params());
             one.put("examples_seen", r.examplesSeen());
+            one.put("records", r.records());
+            one.put("rejected", r.rejected());
             return one;
         }).toList());
         json.put("steps", result.steps());
+        json.put("records", result.records());
         json.put("rejected", result.rejected());
         json.put("rejects_by_reason", result.rejectsByReason());
         json.put("tables", result.tables());
-        StringBuilder text = new StringBuilder(String.format("%d %s sources: %d runs, %,d steps, %,d records"
-                + " rejected%s%n", result.sources(), format, result.runs().size(), result.steps(), result.rejected(),
+        StringBuilder text = new StringBuilder(String.format("%d %s sources: %d runs, %,d steps from %,d records,"
+                + " %,d rejected%s%n", result.sources(), format, result.runs().size(), result.steps(), result.records(),
+                result.rejected(),
                 result.rejectsByReason().isEmpty() ? "" : " " + result.rejectsByReason()));
         for (IngestRuns.Imported r : result.runs()) {
             text.append(String.format("  %s  %-10s %6d steps  N %s  %s%n", r.runId(), r.status(), r.steps(),

@@ -82,13 +82,16 @@ public final class IngestRuns {
 
     /** One imported run as listed to the user. */
     public record Imported(String runId, String name, String source, String status, long steps, Long params,
-            Long examplesSeen) implements Serializable {
+            Long examplesSeen, long records, long rejected) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
-    /** The runs imported, how many steps, and the rejected records by reason. */
-    public record Result(int sources, List<Imported> runs, long steps, long rejected, Map<String, Long> rejectsByReason,
-            Map<String, String> tables) {
+    /**
+     * The runs imported, how many steps, the records their sources held and the rejected ones by reason (a source
+     * that could not be read at all counts one rejected record and no run).
+     */
+    public record Result(int sources, List<Imported> runs, long steps, long records, long rejected,
+            Map<String, Long> rejectsByReason, Map<String, String> tables) {
     }
 
     /** What reading one source gave: its runs, and the rejects of a source that could not be read at all. */
@@ -165,7 +168,8 @@ public final class IngestRuns {
             for (String t : List.of(TableSchemas.RUNS, TableSchemas.RUN_METRICS, TableSchemas.RUN_IMPORT_REJECTS)) {
                 tables.put(t, warehouse.tablePath(t).toString());
             }
-            return new Result(sources.size(), imported, steps, rejected, byReason, tables);
+            long records = imported.stream().mapToLong(Imported::records).sum();
+            return new Result(sources.size(), imported, steps, records, rejected, byReason, tables);
         } finally {
             outcomes.unpersist(false);
             spark.sparkContext().setJobDescription(null);
@@ -271,7 +275,7 @@ public final class IngestRuns {
             }
         }
         return new Imported(run.runId(), run.name(), run.source(), run.status(), run.steps().size(), run.params(),
-                examples);
+                examples, run.records(), run.rejects().size());
     }
 
     private static Row runRow(ImportedRun run, Options options) {

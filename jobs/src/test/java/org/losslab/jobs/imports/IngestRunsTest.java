@@ -137,6 +137,16 @@ class IngestRunsTest {
         }
         assertEquals(Map.of("good", 20L, "damaged", 19L, "still-writing", 19L), stepsByRun,
                 "one step lost to the damaged record, the last to the cut");
+        Map<String, List<Long>> counts = new java.util.TreeMap<>();
+        for (Object o : (List<?>) first.get("runs")) {
+            Map<?, ?> run = (Map<?, ?>) o;
+            counts.put(String.valueOf(run.get("source")).replaceAll(".*/tb/", ""), List.of(
+                    ((Number) run.get("records")).longValue(), ((Number) run.get("rejected")).longValue()));
+        }
+        // the version record and 20 events per file; the cut file's last record is incomplete, not a record
+        assertEquals(Map.of("good", List.of(21L, 0L), "damaged", List.of(21L, 1L), "still-writing", List.of(20L, 0L)),
+                counts);
+        assertEquals(62L, ((Number) first.get("records")).longValue());
         Row lastGood = tables.read(TableSchemas.RUN_METRICS).filter("step = 19").collectAsList().get(0);
         assertEquals(19 * 32L, lastGood.<Long>getAs("examples_seen"), "--examples-per-step");
 

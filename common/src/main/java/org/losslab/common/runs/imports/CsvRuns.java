@@ -35,6 +35,7 @@ public final class CsvRuns {
         boolean longLayout = metric >= 0 && value >= 0;
         Map<String, StepTable> byRun = new LinkedHashMap<>();
         Map<String, List<ImportReject>> rejects = new LinkedHashMap<>();
+        Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, String> resolvedWide = longLayout ? Map.of() : columns.resolve(table.header());
         Map<String, Map<String, String>> resolvedLong = new LinkedHashMap<>();
         if (longLayout) {
@@ -49,6 +50,7 @@ public final class CsvRuns {
             String runId = run < 0 ? "" : CsvTable.cell(row, run);
             StepTable steps = byRun.computeIfAbsent(runId, k -> new StepTable());
             List<ImportReject> runRejects = rejects.computeIfAbsent(runId, k -> new ArrayList<>());
+            rows.merge(runId, 1L, Long::sum);
             long s;
             try {
                 s = (long) Double.parseDouble(CsvTable.cell(row, step));
@@ -74,7 +76,7 @@ public final class CsvRuns {
             String id = e.getKey().isEmpty() ? null : e.getKey();
             runs.add(new ImportedRun("csv", file, id, id == null ? file.substring(file.lastIndexOf('/') + 1) : id,
                     ImportedRun.FINISHED, Map.of(), null, null, null, e.getValue().steps(), Map.of(),
-                    rejects.get(e.getKey())));
+                    rows.get(e.getKey()), rejects.get(e.getKey())));
         }
         return runs;
     }

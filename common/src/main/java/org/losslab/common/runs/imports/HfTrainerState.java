@@ -100,7 +100,7 @@ public final class HfTrainerState {
         String status = max > 0 && global >= 0 && global < max ? ImportedRun.RUNNING : ImportedRun.FINISHED;
         String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : file;
         return new ImportedRun("hf-trainer", file, null, folder.substring(folder.lastIndexOf('/') + 1), status, hyper,
-                params, null, null, table.steps(), lastValues, rejects);
+                params, null, null, table.steps(), lastValues, history.size(), rejects);
     }
 
     private static Long first(JsonNode config, String... keys) {

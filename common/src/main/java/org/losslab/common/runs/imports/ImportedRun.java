@@ -11,12 +11,13 @@ import java.util.Map;
  * folder), the framework's own id and name for it, whether it finished or is still being written, what the log
  * says of its hyperparameters, its parameter count where the log gives one, its start and end, its steps in
  * losslab's column meanings, the last value of every metric it logged (mapped or not: a logged parameter count
- * can be named by {@code --params-from}), and the records that could not be read. {@link #runId()} is stable: the same source
+ * can be named by {@code --params-from}), how many records its source held ({@code records}: event records,
+ * metric lines, log entries or CSV rows, the rejected ones included) and the records that could not be read. {@link #runId()} is stable: the same source
  * and framework run id give the same id, so re-ingesting replaces the run.
  */
 public record ImportedRun(String format, String source, String frameworkRunId, String name, String status,
         Map<String, String> hyperparameters, Long params, Long startedAtMillis, Long endedAtMillis, List<Step> steps,
-        Map<String, Double> lastValues, List<ImportReject> rejects) implements Serializable {
+        Map<String, Double> lastValues, long records, List<ImportReject> rejects) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final String FINISHED = "finished";
@@ -57,6 +58,6 @@ public record ImportedRun(String format, String source, String frameworkRunId, S
     /** The same run with its parameter count and hyperparameters completed by the caller's options. */
     public ImportedRun with(Long newParams, Map<String, String> newHyperparameters, List<Step> newSteps) {
         return new ImportedRun(format, source, frameworkRunId, name, status, newHyperparameters, newParams,
-                startedAtMillis, endedAtMillis, newSteps, lastValues, rejects);
+                startedAtMillis, endedAtMillis, newSteps, lastValues, records, rejects);
     }
 }

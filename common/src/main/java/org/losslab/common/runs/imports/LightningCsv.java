@@ -71,7 +71,7 @@ public final class LightningCsv {
         }
         String name = folder.substring(folder.lastIndexOf('/') + 1);
         return new ImportedRun("lightning-csv", folder, null, name, ImportedRun.FINISHED, hyper, null, null, null,
-                steps.steps(), lastValues, rejects);
+                steps.steps(), lastValues, table.rows().size(), rejects);
     }
 
     static void flatten(String prefix, Object value, Map<String, String> into) {

@@ -120,7 +120,8 @@ public final class MlflowRun {
         }
         return new ImportedRun("mlflow", folder, runId == null ? null : String.valueOf(runId),
                 name == null ? String.valueOf(runId) : String.valueOf(name), runStatus, hyper, null, start,
-                number(meta.get("end_time")), table.steps(), lastValues, rejects);
+                number(meta.get("end_time")), table.steps(), lastValues,
+                metrics.values().stream().mapToLong(List::size).sum(), rejects);
     }
 
     private static Long number(Object value) {

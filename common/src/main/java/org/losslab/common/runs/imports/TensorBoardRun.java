@@ -34,6 +34,7 @@ public final class TensorBoardRun {
         names.sort(null);
         List<ImportReject> rejects = new ArrayList<>();
         boolean truncated = false;
+        long records = 0;
         List<double[]> scalars = new ArrayList<>(); // (tag index, step, value, wall time)
         List<String> tags = new ArrayList<>();
         Map<String, Integer> tagIndex = new HashMap<>();
@@ -46,6 +47,7 @@ public final class TensorBoardRun {
             TfRecords.Read read = TfRecords.read(file, files.get(name));
             rejects.addAll(read.rejects());
             truncated |= read.truncated();
+            records += read.records().size() + read.rejects().size();
             for (TfRecords.Record record : read.records()) {
                 Event event;
                 try {
@@ -106,7 +108,7 @@ public final class TensorBoardRun {
         String status = truncated ? ImportedRun.RUNNING : sessionStatus != null ? sessionStatus : ImportedRun.FINISHED;
         return new ImportedRun("tensorboard", folder, null, lastSegment(folder), status, hyper, null,
                 firstWall == null ? null : Math.round(firstWall * 1000), lastWall == null ? null
-                        : Math.round(lastWall * 1000), table.steps(), lastValues(last), rejects);
+                        : Math.round(lastWall * 1000), table.steps(), lastValues(last), records, rejects);
     }
 
     /**
