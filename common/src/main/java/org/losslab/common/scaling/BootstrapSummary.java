@@ -11,7 +11,7 @@ import java.util.Map;
  * Bootstrap uncertainty of the Chinchilla parameters, keyed {@code "A", "B", "E", "alpha", "beta"}: standard
  * errors (sample standard deviation of the refitted values) and percentile intervals (80%: 10th to 90th
  * percentile; 95%: 2.5th to 97.5th; linear interpolation between order statistics). Only refits that
- * converged count; {@link #none()} stands for "not bootstrapped".
+ * converged to finite parameters count; {@link #none()} stands for "not bootstrapped".
  *
  * @param resamples resamples drawn
  * @param converged resamples whose refit converged, the ones summarised
@@ -42,6 +42,11 @@ public record BootstrapSummary(int resamples, int converged, long seed, Map<Stri
      * {@code names}.
      */
     static BootstrapSummary of(int resamples, long seed, List<String> names, List<double[]> estimates) {
+        for (double[] e : estimates) {
+            if (!Arrays.stream(e).allMatch(Double::isFinite)) {
+                throw new IllegalArgumentException("a bootstrap estimate is not finite: " + Arrays.toString(e));
+            }
+        }
         if (estimates.size() < 2) {
             throw new IllegalStateException("only " + estimates.size() + " of " + resamples
                     + " bootstrap refits converged; need at least 2 for standard errors");

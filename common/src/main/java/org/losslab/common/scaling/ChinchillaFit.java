@@ -113,13 +113,21 @@ public final class ChinchillaFit {
                 .mapToObj(r -> refit(objective.resample(resampleRows(objective.size(), seeds[r])), optimum,
                         options.optimizer()))
                 .toArray(double[][]::new);
-        List<double[]> converged = new ArrayList<>();
+        return BootstrapSummary.of(resamples, options.bootstrapSeed(), PARAMETERS, summarisable(refits));
+    }
+
+    /**
+     * The refits that converged (null: did not) to finite parameters: one that ran off to an infinite A or B (a
+     * degenerate resample of a few points, seen on a six-run sweep) has no value an interval can be taken over.
+     */
+    static List<double[]> summarisable(double[][] refits) {
+        List<double[]> kept = new ArrayList<>();
         for (double[] parameters : refits) {
-            if (parameters != null) {
-                converged.add(parameters);
+            if (parameters != null && java.util.Arrays.stream(parameters).allMatch(Double::isFinite)) {
+                kept.add(parameters);
             }
         }
-        return BootstrapSummary.of(resamples, options.bootstrapSeed(), PARAMETERS, converged);
+        return kept;
     }
 
     private static int[] resampleRows(int size, long seed) {

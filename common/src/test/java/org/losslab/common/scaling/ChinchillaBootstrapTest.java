@@ -2,6 +2,7 @@ package org.losslab.common.scaling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -70,5 +71,15 @@ class ChinchillaBootstrapTest {
         ChinchillaResult otherSeed = ChinchillaFit.fit(noisyPoints, OPTIONS.withBootstrap(RESAMPLES, SEED + 1));
         assertEquals(noisy.law(), otherSeed.law());
         assertNotEquals(noisy.standardErrors(), otherSeed.standardErrors());
+    }
+
+    @Test
+    void refitsWithInfiniteParametersAreLeftOutOfTheSummary() {
+        double[] good = {400, 400, 1.7, 0.34, 0.28};
+        double[] runaway = {400, Double.POSITIVE_INFINITY, 1.7, 0.34, 42};
+        assertEquals(List.of(good), ChinchillaFit.summarisable(new double[][] {good, null, runaway}));
+        assertThrows(IllegalArgumentException.class, () -> BootstrapSummary.of(2, 1L, List.of("x"),
+                List.of(new double[] {1.0}, new double[] {Double.POSITIVE_INFINITY})),
+                "an interval over an infinite value would be [NaN, NaN]");
     }
 }

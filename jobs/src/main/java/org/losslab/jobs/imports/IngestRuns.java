@@ -156,6 +156,14 @@ public final class IngestRuns {
             }
             staged.addAll(write(spark, warehouse, TableSchemas.RUN_IMPORT_REJECTS,
                     TableSchemas.RUN_IMPORT_REJECTS_SCHEMA, rejects, List.copyOf(rejectRuns), empty));
+            if (!warehouse.exists(TableSchemas.RUN_IMPORT_REJECTS)
+                    && staged.stream().noneMatch(t -> t.name().equals(TableSchemas.RUN_IMPORT_REJECTS))) {
+                // a clean first import still creates the (empty) table, so that queries and notebooks find it
+                Warehouse.StagedTable table = warehouse.stage(TableSchemas.RUN_IMPORT_REJECTS);
+                spark.createDataFrame(List.of(), TableSchemas.RUN_IMPORT_REJECTS_SCHEMA).write()
+                        .partitionBy(TableSchemas.RUN_ID).parquet(table.location());
+                staged.add(table);
+            }
             warehouse.commit(staged);
             // what an earlier import of these runs left (rejects since fixed, steps since lost) goes too
             empty.forEach((table, ids) -> ids.forEach(id -> warehouse.dropPartition(table, TableSchemas.RUN_ID, id)));

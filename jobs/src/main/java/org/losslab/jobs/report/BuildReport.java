@@ -696,12 +696,13 @@ public final class BuildReport {
             }
             Dataset<Row> rejects = warehouse.read(table);
             List<String> columns = List.of(rejects.columns());
-            String key = columns.contains("target_table") ? "target_table" : TableSchemas.SYSTEM;
+            String key = columns.contains("target_table") ? "target_table"
+                    : columns.contains(TableSchemas.SYSTEM) ? TableSchemas.SYSTEM : "format";
             List<ReportPages.Row> byReason = new ArrayList<>();
             rejectsByReason(tables, table, key).forEach((k, reasons) -> reasons.forEach((reason, n) ->
                     byReason.add(new ReportPages.Row(List.of(Cell.text(k), Cell.text(reason), Cell.number(n))))));
-            List<String> shown = Stream.of("file", "line", "line_number", "row_index", "reason", "column", "detail",
-                    "raw").filter(columns::contains).toList();
+            List<String> shown = Stream.of("file", "line", "line_number", "row_index", "offset", "reason", "column",
+                    "detail", "raw").filter(columns::contains).toList();
             List<ReportPages.Row> sample = new ArrayList<>();
             for (Row r : rejects.select(shown.stream().map(org.apache.spark.sql.functions::col)
                     .toArray(org.apache.spark.sql.Column[]::new)).limit(SAMPLE_REJECTS).collectAsList()) {

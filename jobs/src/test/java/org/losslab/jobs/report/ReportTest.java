@@ -72,7 +72,7 @@ class ReportTest {
     @Test
     void everyRunHasAPageReachableFromTheIndex() throws IOException {
         Set<String> runs = new TreeSet<>(runIds());
-        assertTrue(runs.size() >= 12, "runs in the example warehouse: " + runs);
+        assertTrue(runs.size() >= 16, "runs in the example warehouse: " + runs);
         @SuppressWarnings("unchecked")
         List<String> runPages = (List<String>) json.get("run_pages");
         assertEquals(runs, new TreeSet<>(runPages));

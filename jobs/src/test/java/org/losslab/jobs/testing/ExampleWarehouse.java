@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * A warehouse with every kind of table the jobs write, built once per test JVM by the CLI for the tests that
  * read what users read (notebooks, the HTML report): the demo (200 objects), a six-run scaling sweep aggregated
- * and fitted, a four-run grokking sweep with its metrics and regression, and BGL's log tables with a logs run
- * and its anomaly detection. Needs {@code ../shared/data} (the caller checks {@link SparkTestSession#sharedData}).
+ * and fitted, a four-run grokking sweep with its metrics and regression, BGL's log tables with a logs run
+ * and its anomaly detection, and runs imported from Hugging Face, Lightning and CSV logs. Needs {@code ../shared/data} (the caller checks {@link SparkTestSession#sharedData}).
  */
 public final class ExampleWarehouse {
     private static Path warehouse;
@@ -81,6 +81,16 @@ public final class ExampleWarehouse {
             cli(built, "train", "--task", "logs", "--system", "BGL", "--model", "lstm", "--width", "8", "--depth", "1",
                     "--epochs", "1", "--run-id", "nb-logs");
             cli(built, "detect-anomalies", "--run", "nb-logs");
+            // runs from other frameworks: the real Trainer and Lightning files of the common tests, and a CSV
+            // with one bad value (a row of run_import_rejects)
+            Path real = Path.of("../common/src/test/resources/org/losslab/common/runs/imports/real")
+                    .toAbsolutePath().normalize();
+            cli(built, "ingest-runs", "--format", "hf-trainer", "--input", real.resolve("hf-trainer").toString());
+            cli(built, "ingest-runs", "--format", "lightning-csv", "--input", real.resolve("lightning-csv").toString(),
+                    "--examples-from", "batch_size");
+            Path csv = Files.writeString(dir.resolve("imported.csv"), "run,step,train_loss,val_loss\n"
+                    + "csv-a,1,2.0,2.2\ncsv-a,2,1.5,n/a\ncsv-a,3,1.2,1.4\n");
+            cli(built, "ingest-runs", "--format", "csv", "--input", csv.toString(), "--examples-per-step", "64");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
