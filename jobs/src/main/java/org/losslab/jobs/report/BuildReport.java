@@ -285,7 +285,7 @@ public final class BuildReport {
                     Cell.text(run.getAs("task")), Cell.text(run.getAs("model")), Cell.number(run.<Long>getAs("params")),
                     Cell.number(run.<Long>getAs("train_examples")),
                     Cell.text(reason == null ? status : status + ": " + reason),
-                    Cell.text(run.getAs("backend") != null ? run.getAs("backend") : run.getAs("source")),
+                    Cell.text(run.getAs("backend") != null ? run.getAs("backend") : shortSource(run.getAs("source"))),
                     new Cell(duration == null ? "" : formatDuration(duration), duration == null ? ""
                             : duration.toString(), null, "num"),
                     Cell.number(summary == null ? null : summary.<Double>getAs("final_val_loss")),
@@ -299,6 +299,18 @@ public final class BuildReport {
                 List.of(new Table(null, List.of("run", "sweep", "task", "model", "params N", "train examples",
                         "status", "backend or source", "duration", "final val loss", "best val loss", "test metric",
                         "baseline"), rows)), List.of())));
+    }
+
+    /** An imported run's source as format and the last two path segments (the run page has it whole). */
+    static String shortSource(String source) {
+        if (source == null) {
+            return "";
+        }
+        int colon = source.indexOf(':');
+        String path = colon < 0 ? source : source.substring(colon + 1);
+        String[] parts = path.split("/");
+        String tail = parts.length <= 2 ? path : ".../" + parts[parts.length - 2] + "/" + parts[parts.length - 1];
+        return colon < 0 ? tail : source.substring(0, colon) + ": " + tail;
     }
 
     /** The run's headline test figure and what it compares with, by task. */
