@@ -22,11 +22,12 @@ final class IngestRunsCommand extends SparkCommand {
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "tensorboard (events.out.tfevents.* per folder), mlflow (mlruns run folders), hf-trainer"
                     + " (trainer_state.json, config.json beside it), lightning-csv (metrics.csv, hparams.yaml), csv"
-                    + " (long: run,step,metric,value or wide: run,step,<metric>...).")
+                    + " (long: run,step,metric,value or wide: run,step,<metric>...). Default: none (required).")
     String format;
 
     @Option(names = "--input", required = true, split = ",", paramLabel = "PATH",
-            description = "Files or folders (read recursively), local or any Hadoop file system; comma-separated.")
+            description = "Files or folders (read recursively), local or any Hadoop file system; comma-separated."
+                    + " Default: none (required).")
     List<String> inputs;
 
     @Option(names = "--sweep-id", paramLabel = "ID", description = "Record the runs as one sweep (for aggregate"
