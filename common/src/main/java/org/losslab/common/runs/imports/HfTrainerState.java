@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * beside it gives the model's hyperparameters ({@code config.*}) and, for a transformer config with layers and a
  * hidden size, N = 12 * layers * hidden^2, the non-embedding parameter count of Kaplan et al. (2020). Examples
  * seen: {@code num_input_tokens_seen} when logged, else step x {@code train_batch_size} when the state has it.
+ * The closing entry ({@code train_runtime}, whose {@code train_loss} is the mean over the run) goes into the
+ * hyperparameters as {@code final.*}, not into the steps.
  */
 public final class HfTrainerState {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,14 +40,22 @@ public final class HfTrainerState {
         List<ImportReject> rejects = new ArrayList<>();
         java.util.Set<String> logged = new java.util.LinkedHashSet<>();
         for (JsonNode entry : history) {
-            entry.fieldNames().forEachRemaining(logged::add);
+            if (!summary(entry)) {
+                entry.fieldNames().forEachRemaining(logged::add);
+            }
         }
         Map<String, String> resolved = columns.resolve(logged);
         Long batch = root.hasNonNull("train_batch_size") ? root.get("train_batch_size").asLong() : null;
         StepTable table = new StepTable();
         Map<String, Double> lastValues = new java.util.HashMap<>();
+        Map<String, String> hyper = new TreeMap<>();
         for (int i = 0; i < history.size(); i++) {
             JsonNode entry = history.get(i);
+            if (summary(entry)) {
+                // the Trainer's closing entry: run averages (its train_loss is the mean over training, not a step's)
+                entry.fields().forEachRemaining(f -> hyper.put("final." + f.getKey(), f.getValue().asText()));
+                continue;
+            }
             entry.fields().forEachRemaining(f -> {
                 if (f.getValue().isNumber()) {
                     lastValues.put(f.getKey(), f.getValue().asDouble());
@@ -67,7 +77,6 @@ public final class HfTrainerState {
                 table.put(step, MetricColumns.EXAMPLES_SEEN, (double) step * batch);
             }
         }
-        Map<String, String> hyper = new TreeMap<>();
         for (String key : List.of("train_batch_size", "max_steps", "num_train_epochs", "eval_steps", "logging_steps",
                 "save_steps")) {
             if (root.hasNonNull(key)) {
@@ -101,6 +110,11 @@ public final class HfTrainerState {
         String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : file;
         return new ImportedRun("hf-trainer", file, null, folder.substring(folder.lastIndexOf('/') + 1), status, hyper,
                 params, null, null, table.steps(), lastValues, history.size(), rejects);
+    }
+
+    /** The closing entry of a training: {@code train_runtime}, {@code train_loss} (the mean), FLOPs. */
+    private static boolean summary(JsonNode entry) {
+        return entry.has("train_runtime");
     }
 
     private static Long first(JsonNode config, String... keys) {

@@ -225,6 +225,30 @@ class ImportFormatsTest {
     }
 
     @Test
+    void aTrainerStateWrittenHereWithTokensSeenAnEntryWithoutAStepAndAMissingLogHistory() {
+        byte[] state = utf8("{\"global_step\": 30, \"max_steps\": 30, \"train_batch_size\": 8, \"log_history\": ["
+                + "{\"loss\": 2.0, \"learning_rate\": 1e-4, \"num_input_tokens_seen\": 5120, \"epoch\": 0.5, \"step\": 10},"
+                + "{\"eval_loss\": 1.9, \"eval_accuracy\": 0.41, \"epoch\": 0.5, \"step\": 10},"
+                + "{\"loss\": 1.5, \"num_input_tokens_seen\": 10240, \"epoch\": 1.0},"
+                + "{\"loss\": 1.2, \"num_input_tokens_seen\": 15360, \"epoch\": 1.5, \"step\": 30},"
+                + "{\"train_runtime\": 12.5, \"train_loss\": 1.6, \"epoch\": 1.5, \"step\": 30}]}");
+        ImportedRun run = HfTrainerState.read("out/trainer_state.json", state, null, COLUMNS);
+        assertEquals(ImportedRun.FINISHED, run.status());
+        assertEquals(List.of(10L, 30L), run.steps().stream().map(ImportedRun.Step::step).toList());
+        assertEquals(5120L, run.steps().get(0).examplesSeen(), "tokens seen, logged, win over step x batch");
+        assertEquals(0.41, run.steps().get(0).valAccuracy());
+        assertEquals(2.0, run.steps().get(0).trainLoss(), "the step's loss, not the closing entry's mean train_loss");
+        assertEquals(1.2, run.steps().get(1).trainLoss());
+        assertEquals("1.6", run.hyperparameters().get("final.train_loss"));
+        assertEquals(1.9, run.steps().get(0).valLoss());
+        assertEquals(1, run.rejects().size());
+        assertEquals("no_step", run.rejects().get(0).reason());
+        assertEquals(5, run.records());
+        assertThrows(IllegalArgumentException.class, () -> HfTrainerState.read("x.json", utf8("{\"log_history\": 3}"),
+                null, COLUMNS));
+    }
+
+    @Test
     void aRealLightningCsvLoggerFolderWithCrlfAndSplitTrainAndValidationRows() throws IOException {
         String dir = "real/lightning-csv/lightning_logs/version_0/";
         ImportedRun run = LightningCsv.read("lightning_logs/version_0", resource(dir + "metrics.csv"),
