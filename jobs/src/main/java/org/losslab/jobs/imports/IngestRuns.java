@@ -329,7 +329,7 @@ public final class IngestRuns {
         v.put("accelerators", null);
         v.put("source", run.format() + ":" + run.source());
         v.put(TableSchemas.RUN_ID, run.runId());
-        return ordered(TableSchemas.RUNS_SCHEMA, v);
+        return TableSchemas.row(TableSchemas.RUNS_SCHEMA, v);
     }
 
     private static List<Row> metricRows(ImportedRun run, Options options) {
@@ -353,22 +353,9 @@ public final class IngestRuns {
             v.put("weight_norm", null);
             v.put("sc_fraction", null);
             v.put(TableSchemas.RUN_ID, run.runId());
-            rows.add(ordered(TableSchemas.RUN_METRICS_SCHEMA, v));
+            rows.add(TableSchemas.row(TableSchemas.RUN_METRICS_SCHEMA, v));
         }
         return rows;
-    }
-
-    /** A row in the schema's column order from values by name (a missing name is a bug). */
-    private static Row ordered(StructType schema, Map<String, Object> values) {
-        Object[] row = new Object[schema.fields().length];
-        for (int i = 0; i < row.length; i++) {
-            String name = schema.fields()[i].name();
-            if (!values.containsKey(name)) {
-                throw new IllegalStateException("no value for " + name);
-            }
-            row[i] = values.get(name);
-        }
-        return RowFactory.create(row);
     }
 
     private static Integer integer(Map<String, String> hyper, String... keys) {

@@ -174,8 +174,10 @@ public final class BuildReport {
 
     private void overview(Set<String> tables) {
         List<ReportPages.Row> rows = new ArrayList<>();
+        Map<String, Long> counts = new HashMap<>();
         for (String table : tables) {
             long count = warehouse.read(table).count();
+            counts.put(table, count);
             Instant updated = lastModified(table);
             rows.add(new ReportPages.Row(List.of(Cell.link(table, pageOf(table)), Cell.number(count),
                     new Cell(updated == null ? "" : TIME.format(updated), updated == null ? "" : updated.toString(),
@@ -190,7 +192,7 @@ public final class BuildReport {
                     "target_table");
             for (String table : List.of(TableSchemas.PLASTICC_OBJECTS, TableSchemas.PLASTICC_OBSERVATIONS)) {
                 if (tables.contains(table)) {
-                    ingest.add(ingestRow("PLAsTiCC", table, warehouse.read(table).count(),
+                    ingest.add(ingestRow("PLAsTiCC", table, counts.get(table),
                             rejected.getOrDefault(table, Map.of()), "rejects.html#" + TableSchemas.PLASTICC_REJECTS));
                 }
             }

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructField;
 import org.losslab.common.runs.RunLiveness;
 import org.losslab.jobs.warehouse.TableSchemas;
 
@@ -69,17 +67,6 @@ record RunRecord(String sweepId, String task, String model, long params, long tr
         values.put("heartbeat_at", heartbeatAt);
         values.put("accelerators", accelerators);
         values.put("source", "losslab");
-        Object[] ordered = new Object[TableSchemas.RUNS_SCHEMA.fields().length - 1];
-        int i = 0;
-        for (StructField field : TableSchemas.RUNS_SCHEMA.fields()) {
-            if (field.name().equals(TableSchemas.RUN_ID)) {
-                continue;
-            }
-            if (!values.containsKey(field.name())) {
-                throw new IllegalStateException("RunRecord has no value for runs." + field.name());
-            }
-            ordered[i++] = values.get(field.name());
-        }
-        return RowFactory.create(ordered);
+        return TableSchemas.row(TableSchemas.RUNS_SCHEMA, values, TableSchemas.RUN_ID);
     }
 }

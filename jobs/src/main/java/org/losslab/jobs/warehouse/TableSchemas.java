@@ -451,6 +451,26 @@ public final class TableSchemas {
         return java.util.Optional.ofNullable(DECLARED.get(table));
     }
 
+    /**
+     * A row of {@code schema} from its values by column name, in the schema's order, without the {@code leftOut}
+     * columns (a partition column kept in the folder name); a column with no value is a bug and fails.
+     */
+    public static org.apache.spark.sql.Row row(StructType schema, java.util.Map<String, Object> values,
+            String... leftOut) {
+        java.util.List<String> skipped = java.util.List.of(leftOut);
+        java.util.List<Object> ordered = new java.util.ArrayList<>();
+        for (StructField field : schema.fields()) {
+            if (skipped.contains(field.name())) {
+                continue;
+            }
+            if (!values.containsKey(field.name())) {
+                throw new IllegalStateException("no value for column " + field.name());
+            }
+            ordered.add(values.get(field.name()));
+        }
+        return org.apache.spark.sql.RowFactory.create(ordered.toArray());
+    }
+
     private static StructField required(String name, org.apache.spark.sql.types.DataType type) {
         return new StructField(name, type, false, org.apache.spark.sql.types.Metadata.empty());
     }

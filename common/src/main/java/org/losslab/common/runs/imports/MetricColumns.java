@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Which logged metric names (TensorBoard tags, MLflow keys, CSV columns, Trainer log keys) fill which losslab
@@ -98,10 +97,5 @@ public final class MetricColumns implements Serializable {
             }
         }
         return chosen;
-    }
-
-    /** The column a single name fills, if any (for formats read one value at a time). */
-    public Optional<String> columnOf(String name, Map<String, String> resolved) {
-        return resolved.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst();
     }
 }
