@@ -172,6 +172,18 @@ class ReportTest {
     }
 
     @Test
+    void anEmptyWarehouseGivesAReportThatSaysSo() throws IOException {
+        Path dir = SparkTestSession.tempDir("report-empty");
+        CliRunner.Outcome outcome = CliRunner.run("--warehouse", dir.resolve("warehouse").toString(), "--json",
+                "report", "--all", "--out", dir.resolve("report").toString());
+        assertEquals(0, outcome.exitCode(), outcome.out());
+        assertEquals(List.of(), outcome.json().get("run_pages"));
+        assertTrue(Files.readString(dir.resolve("report/index.html")).contains("The warehouse has no tables yet."));
+        assertTrue(Files.readString(dir.resolve("report/runs.html")).contains("No runs recorded yet"));
+        assertTrue(Files.readString(dir.resolve("report/logs.html")).contains("No logs ingested yet"));
+    }
+
+    @Test
     void chromiumRendersEveryPageWithNoBrokenImage() throws Exception {
         Optional<String> chromium = chromium();
         assumeTrue(chromium.isPresent(), "chromium is not installed (apt-get install chromium; .ci/run does):"

@@ -87,7 +87,10 @@ public final class CsvRuns {
             return;
         }
         try {
-            steps.put(step, column, Double.parseDouble(text));
+            double value = StepTable.number(text);
+            if (!steps.put(step, column, value)) {
+                rejects.add(StepTable.nonFinite(file, null, line, column, value));
+            }
         } catch (NumberFormatException e) {
             rejects.add(ImportReject.atLine(file, line, "bad_value", column + " '" + text + "' is not a number"));
         }

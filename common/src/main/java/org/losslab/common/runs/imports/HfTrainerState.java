@@ -21,7 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * hyperparameters as {@code final.*}, not into the steps.
  */
 public final class HfTrainerState {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Python's json writes NaN and Infinity for a diverged loss; they are read, then rejected as values. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private HfTrainerState() {
     }
@@ -69,8 +71,9 @@ public final class HfTrainerState {
             long step = entry.get("step").asLong();
             for (Map.Entry<String, String> column : resolved.entrySet()) {
                 JsonNode value = entry.get(column.getValue());
-                if (value != null && value.isNumber()) {
-                    table.put(step, column.getKey(), value.asDouble());
+                if (value != null && value.isNumber() && !table.put(step, column.getKey(), value.asDouble())) {
+                    rejects.add(new ImportReject(file, null, null, "non_finite", "log_history[" + i + "] "
+                            + column.getValue() + " is " + value.asDouble()));
                 }
             }
             if (!resolved.containsKey(MetricColumns.EXAMPLES_SEEN) && batch != null && batch > 0) {

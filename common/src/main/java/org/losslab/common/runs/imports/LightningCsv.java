@@ -57,7 +57,10 @@ public final class LightningCsv {
                     continue;
                 }
                 try {
-                    steps.put(step, column.getKey(), Double.parseDouble(text));
+                    double value = StepTable.number(text);
+                    if (!steps.put(step, column.getKey(), value)) {
+                        rejects.add(StepTable.nonFinite(file, null, line, table.header().get(column.getValue()), value));
+                    }
                 } catch (NumberFormatException e) {
                     rejects.add(ImportReject.atLine(file, line, "bad_value", table.header().get(column.getValue())
                             + " '" + text + "' is not a number"));

@@ -83,9 +83,13 @@ public final class MlflowRun {
                                 + " fields");
                     }
                     long timestamp = Long.parseLong(parts[0]);
-                    double value = Double.parseDouble(parts[1]);
+                    double value = StepTable.number(parts[1]);
                     long step = parts.length == 3 ? Long.parseLong(parts[2]) : 0;
-                    table.put(step, column.getKey(), value);
+                    if (!table.put(step, column.getKey(), value)) {
+                        rejects.add(StepTable.nonFinite(metricFiles.get(key), null, Long.parseLong(line[0]),
+                                column.getKey(), value));
+                        continue;
+                    }
                     if (first != Long.MAX_VALUE) {
                         table.wall(step, timestamp - first);
                     }

@@ -13,8 +13,31 @@ public final class StepTable {
     private final Map<Long, Map<String, Double>> byStep = new TreeMap<>();
     private final Map<Long, Long> wallMs = new TreeMap<>();
 
-    public void put(long step, String column, double value) {
+    /**
+     * Stores a finite value; a NaN or infinite one (a diverged run logs them) is not stored and the caller rejects
+     * its record, since one NaN would make every minimum and mean over the run NaN.
+     */
+    public boolean put(long step, String column, double value) {
+        if (!Double.isFinite(value)) {
+            return false;
+        }
         byStep.computeIfAbsent(step, s -> new java.util.HashMap<>()).put(column, value);
+        return true;
+    }
+
+    /** A logged number, in Java's spelling or Python's ({@code nan}, {@code inf}, {@code -inf}). */
+    public static double number(String text) {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "nan", "-nan" -> Double.NaN;
+            case "inf", "+inf", "infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text.strip());
+        };
+    }
+
+    /** The reject of a value that is not finite. */
+    static ImportReject nonFinite(String file, Long offset, Long line, String column, double value) {
+        return new ImportReject(file, offset, line, "non_finite", column + " is " + value);
     }
 
     /** The wall time of a step, milliseconds since the run's first record (the latest kept). */

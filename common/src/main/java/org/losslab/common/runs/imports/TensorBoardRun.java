@@ -35,15 +35,16 @@ public final class TensorBoardRun {
         List<ImportReject> rejects = new ArrayList<>();
         boolean truncated = false;
         long records = 0;
-        List<double[]> scalars = new ArrayList<>(); // (tag index, step, value, wall time)
+        List<double[]> scalars = new ArrayList<>(); // (tag index, step, value, wall time, offset, file index)
         List<String> tags = new ArrayList<>();
         Map<String, Integer> tagIndex = new HashMap<>();
         Double firstWall = null;
         Double lastWall = null;
         Map<String, String> hyperparameters = new java.util.TreeMap<>();
         String sessionStatus = null;
-        for (String name : names) {
-            String file = folder + "/" + name;
+        for (int f = 0; f < names.size(); f++) {
+            String file = folder + "/" + names.get(f);
+            String name = names.get(f);
             TfRecords.Read read = TfRecords.read(file, files.get(name));
             rejects.addAll(read.rejects());
             truncated |= read.truncated();
@@ -80,7 +81,7 @@ public final class TensorBoardRun {
                         tags.add(t);
                         return tags.size() - 1;
                     });
-                    scalars.add(new double[] {index, event.getStep(), scalar, event.getWallTime()});
+                    scalars.add(new double[] {index, event.getStep(), scalar, event.getWallTime(), record.offset(), f});
                 }
             }
         }
@@ -97,7 +98,11 @@ public final class TensorBoardRun {
             }
             String column = columnOfTag.get(tags.get((int) s[0]));
             if (column != null) {
-                table.put((long) s[1], column, s[2]);
+                if (!table.put((long) s[1], column, s[2])) {
+                    rejects.add(StepTable.nonFinite(folder + "/" + names.get((int) s[5]), (long) s[4], null, column,
+                            s[2]));
+                    continue;
+                }
                 if (firstWall != null && s[3] > 0) {
                     table.wall((long) s[1], Math.round((s[3] - firstWall) * 1000));
                 }

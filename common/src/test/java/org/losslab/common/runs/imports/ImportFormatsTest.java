@@ -287,6 +287,35 @@ class ImportFormatsTest {
     }
 
     @Test
+    void aNanOrInfiniteValueIsRejectedWhereItStandsAndTheRestIsKept() {
+        ImportedRun tb = TensorBoardRun.read("r", Map.of("events.out.tfevents.1", events(List.of(
+                scalar(1, 1000.0, "loss", 0.5f).toByteArray(), scalar(2, 1001.0, "loss", Float.NaN).toByteArray(),
+                scalar(3, 1002.0, "loss", 0.25f).toByteArray()))), COLUMNS);
+        assertEquals(List.of(1L, 3L), tb.steps().stream().map(ImportedRun.Step::step).toList());
+        assertEquals("non_finite", tb.rejects().get(0).reason());
+        assertTrue(tb.rejects().get(0).offset() > 0);
+
+        Map<String, byte[]> mlflow = new HashMap<>();
+        mlflow.put("meta.yaml", utf8("run_id: x\nstatus: 3\n"));
+        mlflow.put("metrics/loss", utf8("1 2.0 0\n2 nan 1\n3 1.0 2\n"));
+        ImportedRun ml = MlflowRun.read("m", mlflow, COLUMNS);
+        assertEquals(2, ml.steps().size());
+        assertEquals(2L, ml.rejects().get(0).line());
+        assertEquals("non_finite", ml.rejects().get(0).reason());
+
+        ImportedRun hf = HfTrainerState.read("t.json", utf8("{\"log_history\": [{\"loss\": NaN, \"step\": 1},"
+                + " {\"loss\": Infinity, \"step\": 2}, {\"loss\": 0.5, \"step\": 3}]}"), null, COLUMNS);
+        assertEquals(List.of(3L), hf.steps().stream().map(ImportedRun.Step::step).toList(),
+                "Python's json writes NaN and Infinity; the file is still read");
+        assertEquals(2, hf.rejects().stream().filter(r -> r.reason().equals("non_finite")).count());
+
+        List<ImportedRun> csv = CsvRuns.read("c.csv", utf8("step,loss\n1,2.0\n2,nan\n3,-inf\n4,1.0\n"), null, null,
+                COLUMNS);
+        assertEquals(List.of(1L, 4L), csv.get(0).steps().stream().map(ImportedRun.Step::step).toList());
+        assertEquals(List.of(3L, 4L), csv.get(0).rejects().stream().map(ImportReject::line).toList());
+    }
+
+    @Test
     void columnNamesCanBeReplacedAndABadMappingIsRefused() {
         MetricColumns custom = MetricColumns.withOverrides(List.of("val_loss=holdout/nll|dev_nll"));
         assertEquals(Map.of("val_loss", "dev_nll", "train_loss", "loss"), custom.resolve(List.of("loss", "dev_nll",
