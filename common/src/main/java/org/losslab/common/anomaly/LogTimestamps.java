@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The time of a log line from its header fields, in epoch milliseconds (UTC; log headers rarely say their zone, and
@@ -21,21 +23,30 @@ import java.util.Map;
  */
 public final class LogTimestamps {
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{9,11}");
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})[-T ](\\d{2})[.:](\\d{2})[.:](\\d{2})(?:[.,](\\d{1,9}))?");
+    private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
+    private static final Pattern DATE = Pattern.compile("(\\d{2}|\\d{4})[-/.](\\d{2})[-/.](\\d{2})");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{2}):?(\\d{2}):?(\\d{2})(?:[.,](\\d{1,9}))?");
 
     private LogTimestamps() {
     }
 
     public static Long millis(Map<String, String> fields) {
-        String epoch = fields.get("Timestamp");
-        if (epoch != null && epoch.matches("\\d{9,11}")) {
-            return Long.parseLong(epoch) * 1000;
+        return millis(fields.get("Timestamp"), fields.get("Date"), fields.get("Time"));
+    }
+
+    /** The same from the three header fields it reads (each may be null). */
+    public static Long millis(String timestamp, String dateField, String time) {
+        if (timestamp != null && EPOCH_SECONDS.matcher(timestamp).matches()) {
+            return Long.parseLong(timestamp) * 1000;
         }
-        String time = fields.get("Time");
         Long whole = dateTime(time);
         if (whole != null) {
             return whole;
         }
-        LocalDate date = date(fields.get("Date"));
+        LocalDate date = date(dateField);
         Long ofDay = timeOfDay(time);
         if (date == null || ofDay == null) {
             return null;
@@ -47,9 +58,7 @@ public final class LogTimestamps {
         if (value == null) {
             return null;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("(\\d{4})-(\\d{2})-(\\d{2})[-T ](\\d{2})[.:](\\d{2})[.:](\\d{2})(?:[.,](\\d{1,9}))?")
-                .matcher(value.trim());
+        Matcher m = DATE_TIME.matcher(value.trim());
         if (!m.matches()) {
             return null;
         }
@@ -69,11 +78,10 @@ public final class LogTimestamps {
         }
         String v = value.trim();
         try {
-            if (v.matches("\\d{6}")) {
+            if (SIX_DIGITS.matcher(v).matches()) {
                 return LocalDate.parse(v, YYMMDD);
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{2}|\\d{4})[-/.](\\d{2})[-/.](\\d{2})")
-                    .matcher(v);
+            Matcher m = DATE.matcher(v);
             if (m.matches()) {
                 int year = Integer.parseInt(m.group(1));
                 return LocalDate.of(year < 100 ? 2000 + year : year, Integer.parseInt(m.group(2)),
@@ -89,8 +97,7 @@ public final class LogTimestamps {
         if (value == null) {
             return null;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{2}):?(\\d{2}):?(\\d{2})(?:[.,](\\d{1,9}))?")
-                .matcher(value.trim());
+        Matcher m = TIME_OF_DAY.matcher(value.trim());
         if (!m.matches()) {
             return null;
         }

@@ -1,40 +1,48 @@
 package org.losslab.jobs.logs;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.when;
 
+import java.io.Serializable;
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.losslab.common.anomaly.LogTimestamps;
+import org.losslab.common.anomaly.WindowIds;
 import org.losslab.common.anomaly.WindowKind;
+import org.losslab.common.anomaly.WindowOrder;
+import org.losslab.common.anomaly.WindowParts;
+import org.losslab.common.anomaly.WindowSplit;
 import org.losslab.jobs.spark.JobSteps;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
 import org.losslab.jobs.warehouse.Warehouse.StagedTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import scala.Tuple2;
 
 /**
  * {@code build-log-sequences}: cuts the mined lines of {@code log_lines} into windows ({@link WindowKind}), maps
@@ -179,107 +187,77 @@ public final class BuildLogSequences {
             vocabulary.add(RowFactory.create(i + 1, id, templateText.getOrDefault(id, id), n, system));
         }
         Dataset<Row> vocabularyTable = spark.createDataFrame(vocabulary, TableSchemas.LOG_VOCABULARY_SCHEMA);
-
-        UDF1<scala.collection.Map<String, String>, Long> time = fields -> fields == null ? null
-                : LogTimestamps.millis(scala.collection.JavaConverters.mapAsJavaMap(fields));
-        Dataset<Row> events = lines.join(broadcast(vocabularyTable.select("template_id", "event_index")), "template_id")
-                .select(col("file"), col("line_number"), col("event_index"), col("content"), col("fields"),
-                        when(col("label").isNull(), lit(null).cast(DataTypes.IntegerType))
-                                .when(col("label").equalTo("-"), lit(0)).otherwise(lit(1)).as("line_label"),
-                        functions.udf(time, DataTypes.LongType).apply(col("fields")).as("time_ms"));
+        Map<String, Integer> eventIndexes = new HashMap<>();
+        for (Row v : vocabulary) {
+            eventIndexes.put(v.getString(1), v.getInt(0));
+        }
 
         steps.step(options.window().cliName() + " windows of " + system);
-        // every line once, slim, with the ids of the windows it is in: read by the grouping and by the count of
-        // lines in no window, so the Content is read and matched once
-        Dataset<Row> lineWindows = events.select(col("file"), col("line_number"), col("event_index"),
-                col("line_label"), col("time_ms"), windowIds(events).as("window_ids"))
-                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> keyed = lineWindows.withColumn("window_id", explode(col("window_ids"))).drop("window_ids");
-        Dataset<Row> windows = keyed.groupBy("window_id").agg(
-                functions.min(functions.struct(col("file"), col("line_number"))).as("first"),
-                functions.max(functions.struct(col("file"), col("line_number"))).as("last"),
-                functions.min("time_ms").as("start_ms"), functions.max("time_ms").as("end_ms"),
-                functions.sort_array(functions.collect_list(functions.struct(col("file"), col("line_number"),
-                        col("event_index")))).as("ordered"),
-                functions.max("line_label").as("line_label"));
+        // one pass over the lines: each partition gathers the lines of every window it sees and one shuffle merges
+        // the parts (and the label file's keys); the split and the write both read the shuffle's output, which
+        // Spark keeps, so the lines are read once (caching the merged windows cost more: Spark sizes every object)
+        WindowIds ids = windowIds();
+        Dataset<Row> slim = lines.select(col("file"), col("line_number"), col("template_id"), col("label"),
+                ids.readsContent() ? col("content") : lit(null).cast(DataTypes.StringType),
+                options.sessionField() != null ? col("fields").getItem(options.sessionField())
+                        : lit(null).cast(DataTypes.StringType),
+                col("fields").getItem("Timestamp"), col("fields").getItem("Date"), col("fields").getItem("Time"));
+        JavaPairRDD<String, WindowParts> parts = slim.toJavaRDD()
+                .mapPartitionsToPair(new AssignWindows(ids, eventIndexes));
         if (options.labels() != null) {
-            Dataset<Row> labels = spark.read().option("header", "true").csv(options.labels());
-            if (labels.columns().length < 2) {
-                throw new IllegalArgumentException("Cannot read labels " + options.labels() + ": expected a header and"
-                        + " two columns, key and label (Normal/Anomaly), found " + String.join(",", labels.columns()));
+            parts = parts.union(labelParts(spark));
+        }
+        JavaPairRDD<String, WindowParts> merged = parts
+                .reduceByKey(WindowParts::merge, Math.max(1, slim.rdd().getNumPartitions()));
+        List<WindowSummary> summaries = new ArrayList<>();
+        long withoutWindow = 0;
+        for (WindowSummary w : merged.filter(w -> w._1().isEmpty() || w._2().hasLines())
+                .map(WindowSummary::of).collect()) {
+            if (w.order() == null) {
+                withoutWindow += w.linesWithoutWindow();
+            } else {
+                summaries.add(w);
             }
-            labels = labels.select(col(labels.columns()[0]).as("label_key"),
-                    when(functions.lower(col(labels.columns()[1])).isin("anomaly", "abnormal", "1", "true"), lit(1))
-                            .otherwise(lit(0)).as("file_label"));
-            windows = windows.join(labels, windows.col("window_id").equalTo(labels.col("label_key")), "left")
-                    .drop("label_key");
-        } else {
-            windows = windows.withColumn("file_label", lit(null).cast(DataTypes.IntegerType));
         }
-        Column start = col("start_ms");
-        Column order = functions.coalesce(start, lit(Long.MIN_VALUE));
-        Column split;
-        Dataset<Row> cached = null;
-        if ("chronological".equals(options.split())) {
-            // rank by a distributed sort and zipWithIndex: a percent_rank window would pull every window of the
-            // system into one partition
-            windows = windows.cache();
-            cached = windows;
-            long n = Math.max(1, windows.count());
-            org.apache.spark.api.java.JavaRDD<Row> positions = windows.orderBy(order, col("first.file"),
-                    col("first.line_number"), col("window_id")).select("window_id").toJavaRDD().zipWithIndex()
-                    .map(p -> RowFactory.create(p._1().getString(0), p._2() / (double) n));
-            Dataset<Row> ranked = spark.createDataFrame(positions, new org.apache.spark.sql.types.StructType()
-                    .add("window_id", DataTypes.StringType).add("position", DataTypes.DoubleType));
-            windows = windows.join(ranked, "window_id");
-        } else {
-            windows = windows.withColumn("position", functions.pmod(functions.xxhash64(col("window_id"),
-                    lit(options.seed())), lit(1_000_000L)).divide(1e6));
+        if (summaries.isEmpty()) {
+            throw new IllegalArgumentException("Cannot build " + options.window().cliName() + " windows of system '"
+                    + system + "': " + noWindowReason() + "; nothing written");
         }
-        split = when(col("position").lt(options.trainFraction()), lit("train"))
-                .when(col("position").lt(options.trainFraction() + options.validationFraction()), lit("validation"))
-                .otherwise(lit("test"));
-        Dataset<Row> sequences = windows.select(lit(options.window().cliName()).as("window_kind"), col("window_id"),
-                col("first.file").as("file"), col("first.line_number").as("first_line"),
-                col("last.line_number").as("last_line"),
-                functions.timestamp_millis(col("start_ms")).as("start_time"),
-                functions.timestamp_millis(col("end_ms")).as("end_time"),
-                expr("transform(ordered, e -> e.event_index)").as("events"),
-                functions.size(col("ordered")).as("length"),
-                functions.coalesce(col("file_label"), col("line_label")).as("label"), split.as("split"));
+        WindowSplit chronological = "chronological".equals(options.split())
+                ? WindowSplit.chronological(summaries.stream().map(WindowSummary::order).toArray(WindowOrder[]::new),
+                        options.trainFraction(), options.validationFraction())
+                : null;
+        SplitOf splitOf = new SplitOf(chronological, options.seed(), options.trainFraction(),
+                options.validationFraction());
+        Map<String, Long> bySplit = new TreeMap<>();
+        long labelledWindows = 0;
+        long anomalousWindows = 0;
+        for (WindowSummary w : summaries) {
+            bySplit.merge(splitOf.of(w.order()), 1L, Long::sum);
+            if (w.label() != null) {
+                labelledWindows++;
+                anomalousWindows += w.label();
+            }
+        }
+        Long anomalous = labelledWindows == 0 ? null : anomalousWindows;
 
-        StagedTable sequencesTable = warehouse.stagePartition(TableSchemas.LOG_SEQUENCES, TableSchemas.SYSTEM, system);
+        StagedTable sequencesTable = warehouse.stagePartition(TableSchemas.LOG_SEQUENCES, TableSchemas.SYSTEM,
+                system);
         StagedTable vocabularyStaged = warehouse.stagePartition(TableSchemas.LOG_VOCABULARY, TableSchemas.SYSTEM,
                 system);
         staged.add(sequencesTable);
         staged.add(vocabularyStaged);
         steps.step("write log_sequences of " + system);
-        sequences.write().parquet(sequencesTable.writeLocation());
+        String kind = options.window().cliName();
+        JavaRDD<Row> rows = merged.filter(w -> !w._1().isEmpty() && w._2().hasLines())
+                .map(w -> sequenceRow(kind, w._2().finish(w._1()), splitOf));
+        spark.createDataFrame(rows, TableSchemas.withoutColumns(TableSchemas.LOG_SEQUENCES_SCHEMA,
+                TableSchemas.SYSTEM)).write().parquet(sequencesTable.writeLocation());
         vocabularyTable.drop(TableSchemas.SYSTEM).coalesce(1).write().parquet(vocabularyStaged.writeLocation());
-
-        if (cached != null) {
-            cached.unpersist();
-        }
-        steps.step("count windows of " + system);
-        Dataset<Row> written = spark.read().parquet(sequencesTable.writeLocation());
-        Map<String, Long> bySplit = new LinkedHashMap<>();
-        long windowCount = 0;
-        for (Row r : written.groupBy("split").count().orderBy("split").collectAsList()) {
-            bySplit.put(r.getString(0), r.getLong(1));
-            windowCount += r.getLong(1);
-        }
-        if (windowCount == 0) {
-            throw new IllegalArgumentException("Cannot build " + options.window().cliName() + " windows of system '"
-                    + system + "': " + noWindowReason() + "; nothing written");
-        }
-        Row labelled = written.agg(functions.count("label"), functions.sum("label")).first();
-        Long anomalous = labelled.getLong(0) == 0 ? null : labelled.getLong(1);
-        long withoutWindow = lineWindows.filter(functions.size(col("window_ids")).equalTo(0)).count();
-        lineWindows.unpersist();
-        LOG.info("{}: {} {} windows ({}), {} anomalous, {} of {} lines in no window", system, windowCount,
-                options.window().cliName(), bySplit, anomalous == null ? "no labels" : anomalous, withoutWindow,
-                lineCount);
-        return new SystemResult(system, lineCount, withoutWindow, windowCount, anomalous, bySplit, vocabulary.size());
+        LOG.info("{}: {} {} windows ({}), {} anomalous, {} of {} lines in no window", system, summaries.size(),
+                kind, bySplit, anomalous == null ? "no labels" : anomalous, withoutWindow, lineCount);
+        return new SystemResult(system, lineCount, withoutWindow, summaries.size(), anomalous, bySplit,
+                vocabulary.size());
     }
 
     private String noWindowReason() {
@@ -291,29 +269,128 @@ public final class BuildLogSequences {
         };
     }
 
-    /** The ids of the windows each line is in (none: an empty array), without nulls or empty ids. */
-    private Column windowIds(Dataset<Row> events) {
-        Column position = col("line_number").minus(1);
-        Column ids = switch (options.window()) {
-            case SESSION -> options.sessionKey() != null
-                    ? array_distinct(functions.regexp_extract_all(col("content"), lit(options.sessionKey()), lit(0)))
-                    : functions.array(col("fields").getItem(options.sessionField()));
-            case FIXED -> functions.array(concat(col("file"), lit("#"),
-                    floor(position.divide(options.size())).cast(DataTypes.StringType)));
-            case SLIDING -> {
-                int size = options.size();
-                int step = options.step();
-                UDF3<Long, Integer, Integer, long[]> sliding = (index, n, s) -> WindowKind.slidingWindows(index, n, s);
-                Column windows = functions.udf(sliding, DataTypes.createArrayType(DataTypes.LongType))
-                        .apply(position, lit(size), lit(step));
-                yield functions.transform(windows, w -> concat(col("file"), lit("#"), w.cast(DataTypes.StringType)));
-            }
-            case TIME -> {
-                long ms = options.durationSeconds() * 1000;
-                yield functions.array(functions.date_format(functions.timestamp_millis(floor(col("time_ms")
-                        .divide(ms)).multiply(ms)), "yyyy-MM-dd'T'HH:mm:ss"));
-            }
+    private WindowIds windowIds() {
+        return switch (options.window()) {
+            case SESSION -> WindowIds.session(options.sessionKey());
+            case FIXED -> WindowIds.fixed(options.size());
+            case SLIDING -> WindowIds.sliding(options.size(), options.step());
+            case TIME -> WindowIds.time(options.durationSeconds());
         };
-        return functions.array_remove(functions.array_compact(ids), lit(""));
+    }
+
+    /** The label file's keys as window parts that carry only a label, merged with the lines' parts by key. */
+    private JavaPairRDD<String, WindowParts> labelParts(SparkSession spark) {
+        Dataset<Row> labels = spark.read().option("header", "true").csv(options.labels());
+        if (labels.columns().length < 2) {
+            throw new IllegalArgumentException("Cannot read labels " + options.labels() + ": expected a header and"
+                    + " two columns, key and label (Normal/Anomaly), found " + String.join(",", labels.columns()));
+        }
+        return labels.select(col(labels.columns()[0]), when(functions.lower(col(labels.columns()[1]))
+                .isin("anomaly", "abnormal", "1", "true"), lit(1)).otherwise(lit(0)))
+                .filter(col(labels.columns()[0]).isNotNull())
+                .toJavaRDD().mapToPair(r -> new Tuple2<>(r.getString(0), new WindowParts().keyLabel(r.getInt(1))));
+    }
+
+    private static Row sequenceRow(String kind, WindowParts.Window w, SplitOf splitOf) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("window_kind", kind);
+        v.put("window_id", w.id());
+        v.put("file", w.file());
+        v.put("first_line", w.firstLine());
+        v.put("last_line", w.lastLine());
+        v.put("start_time", w.startMs() == null ? null : new Timestamp(w.startMs()));
+        v.put("end_time", w.endMs() == null ? null : new Timestamp(w.endMs()));
+        v.put("events", w.events());
+        v.put("length", w.events().length);
+        v.put("label", w.label());
+        v.put("split", splitOf.of(w.order()));
+        return TableSchemas.row(TableSchemas.LOG_SEQUENCES_SCHEMA, v, TableSchemas.SYSTEM);
+    }
+
+    /** What the driver needs of a window: its order and label; or, under the empty key, the lines in no window. */
+    private record WindowSummary(WindowOrder order, Integer label, long linesWithoutWindow) implements Serializable {
+        static WindowSummary of(Tuple2<String, WindowParts> w) {
+            if (w._1().isEmpty()) {
+                return new WindowSummary(null, null, w._2().linesWithoutWindow());
+            }
+            WindowParts.Window window = w._2().finish(w._1());
+            return new WindowSummary(window.order(), window.label(), 0);
+        }
+    }
+
+    /** A window's split: by its chronological order, or by a hash of its id (Spark's xxhash64 with the seed). */
+    private record SplitOf(WindowSplit chronological, long seed, double train, double validation)
+            implements Serializable {
+        String of(WindowOrder w) {
+            if (chronological != null) {
+                return chronological.of(w);
+            }
+            long hash = XXH64.hashUTF8String(UTF8String.fromString(w.windowId()), seed);
+            return WindowSplit.split(Math.floorMod(hash, 1_000_000L) / 1e6, train, validation);
+        }
+    }
+
+    /**
+     * A partition's lines as the parts of the windows they are in, one part per window the partition sees (the
+     * lines in no window counted under the empty key, which no window has).
+     */
+    private static final class AssignWindows implements PairFlatMapFunction<Iterator<Row>, String, WindowParts> {
+        private static final long serialVersionUID = 1L;
+        private final WindowIds ids;
+        private final Map<String, Integer> eventIndexes;
+
+        AssignWindows(WindowIds ids, Map<String, Integer> eventIndexes) {
+            this.ids = ids;
+            this.eventIndexes = eventIndexes;
+        }
+
+        @Override
+        public Iterator<Tuple2<String, WindowParts>> call(Iterator<Row> rows) {
+            Map<String, WindowParts> open = new HashMap<>();
+            WindowParts inNone = new WindowParts();
+            LineTime time = new LineTime();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                String file = r.getString(0);
+                long line = r.getLong(1);
+                Integer event = eventIndexes.getOrDefault(r.getString(2), 0);
+                Integer label = r.isNullAt(3) ? null : "-".equals(r.getString(3)) ? 0 : 1;
+                Long ms = time.of(r.getString(6), r.getString(7), r.getString(8));
+                String[] windows = ids.of(file, line, r.getString(4), r.getString(5), ms);
+                if (windows.length == 0) {
+                    inNone.lineWithoutWindow();
+                }
+                for (String id : windows) {
+                    open.computeIfAbsent(id, k -> new WindowParts()).add(file, line, event, ms, label);
+                }
+            }
+            List<Tuple2<String, WindowParts>> out = new ArrayList<>(open.size() + 1);
+            open.forEach((id, parts) -> out.add(new Tuple2<>(id, parts)));
+            if (inNone.linesWithoutWindow() > 0) {
+                out.add(new Tuple2<>("", inNone));
+            }
+            return out.iterator();
+        }
+    }
+
+    /** {@link LogTimestamps#millis} of a line's time fields, reusing the last answer (neighbouring lines share them). */
+    private static final class LineTime {
+        private String timestamp;
+        private String date;
+        private String time;
+        private Long last;
+        private boolean known;
+
+        Long of(String timestamp, String date, String time) {
+            if (!known || !java.util.Objects.equals(timestamp, this.timestamp)
+                    || !java.util.Objects.equals(date, this.date) || !java.util.Objects.equals(time, this.time)) {
+                this.timestamp = timestamp;
+                this.date = date;
+                this.time = time;
+                last = LogTimestamps.millis(timestamp, date, time);
+                known = true;
+            }
+            return last;
+        }
     }
 }

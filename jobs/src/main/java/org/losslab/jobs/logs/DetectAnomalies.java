@@ -296,6 +296,8 @@ public final class DetectAnomalies {
                     positions = 0;
                 }
             }
+            LOG.debug("Scored {} positions, {} of them through the network (the rest repeat an input)",
+                    scoring.positions(), scoring.forwardPositions());
             return out.iterator();
         }
     }

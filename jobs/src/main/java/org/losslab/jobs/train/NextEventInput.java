@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.List;
 
 import org.losslab.common.anomaly.NextEvents;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -70,24 +69,25 @@ public record NextEventInput(Models.Kind kind, int classes, int history, boolean
         return packed.stream().mapToInt(NextEventInput::target).toArray();
     }
 
-    /** Packed examples as one DataSet. */
+    /** Packed examples as one DataSet (filled as Java arrays and handed to ND4J whole: one copy, no per-value calls). */
     public DataSet dataSet(List<int[]> packed) {
         int n = packed.size();
         int symbols = NextEvents.inputSymbols(classes);
         int step = perStep();
-        INDArray features = kind.sequential() ? Nd4j.zeros(DataType.FLOAT, n, step, history)
-                : Nd4j.zeros(DataType.FLOAT, n, (long) step * history);
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, classes);
+        int perExample = step * history;
+        float[] features = new float[Math.multiplyExact(n, perExample)];
+        float[] labels = new float[Math.multiplyExact(n, classes)];
         int[] running = new int[counts ? classes : 0];
         for (int i = 0; i < n; i++) {
             int[] example = packed.get(i);
+            int base = i * perExample;
             System.arraycopy(example, history, running, 0, running.length);
             for (int t = history - 1; t >= 0; t--) {
-                put(features, i, t, step, example[t], 1f);
+                features[base + offset(t, step, example[t])] = 1f;
                 if (counts) {
                     for (int c = 0; c < classes; c++) {
                         if (running[c] != 0) {
-                            put(features, i, t, step, symbols + c, running[c]);
+                            features[base + offset(t, step, symbols + c)] = running[c];
                         }
                     }
                     if (example[t] < classes) { // an event, not padding: before it, one fewer
@@ -95,16 +95,15 @@ public record NextEventInput(Models.Kind kind, int classes, int history, boolean
                     }
                 }
             }
-            labels.putScalar(i, target(example), 1f);
+            labels[i * classes + target(example)] = 1f;
         }
-        return new DataSet(features, labels);
+        INDArray f = kind.sequential() ? Nd4j.create(features, new long[] {n, step, history}, 'c')
+                : Nd4j.create(features, new long[] {n, (long) perExample}, 'c');
+        return new DataSet(f, Nd4j.create(labels, new long[] {n, classes}, 'c'));
     }
 
-    private void put(INDArray features, int example, int t, int step, int feature, float value) {
-        if (kind.sequential()) {
-            features.putScalar(new long[] {example, feature, t}, value);
-        } else {
-            features.putScalar(example, (long) t * step + feature, value);
-        }
+    /** Where feature {@code feature} of time step {@code t} sits in one example's row-major block. */
+    private int offset(int t, int step, int feature) {
+        return kind.sequential() ? feature * history + t : t * step + feature;
     }
 }

@@ -471,6 +471,13 @@ public final class TableSchemas {
         return org.apache.spark.sql.RowFactory.create(ordered.toArray());
     }
 
+    /** {@code schema} without the {@code leftOut} columns (a partition column kept in the folder name). */
+    public static StructType withoutColumns(StructType schema, String... leftOut) {
+        java.util.List<String> skipped = java.util.List.of(leftOut);
+        return new StructType(java.util.Arrays.stream(schema.fields()).filter(f -> !skipped.contains(f.name()))
+                .toArray(StructField[]::new));
+    }
+
     private static StructField required(String name, org.apache.spark.sql.types.DataType type) {
         return new StructField(name, type, false, org.apache.spark.sql.types.Metadata.empty());
     }
