@@ -6,7 +6,13 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.when;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +24,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
@@ -28,6 +36,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.losslab.common.anomaly.LogTimestamps;
 import org.losslab.common.anomaly.WindowIds;
@@ -35,6 +44,7 @@ import org.losslab.common.anomaly.WindowKind;
 import org.losslab.common.anomaly.WindowOrder;
 import org.losslab.common.anomaly.WindowParts;
 import org.losslab.common.anomaly.WindowSplit;
+import org.losslab.common.logs.CsvReader;
 import org.losslab.jobs.spark.JobSteps;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
@@ -165,8 +175,9 @@ public final class BuildLogSequences {
             JobSteps steps) {
         steps.step("vocabulary of " + system);
         Dataset<Row> lines = warehouse.read(TableSchemas.LOG_LINES).filter(col(TableSchemas.SYSTEM).equalTo(system));
-        List<Row> counts = lines.groupBy("template_id").count()
-                .orderBy(col("count").desc(), col("template_id")).collectAsList();
+        // sorted here, not by Spark: a global orderBy costs a sampling job, and a system has few templates
+        List<Row> counts = new ArrayList<>(lines.groupBy("template_id").count().collectAsList());
+        counts.sort(java.util.Comparator.<Row>comparingLong(r -> -r.getLong(1)).thenComparing(r -> r.getString(0)));
         if (counts.isEmpty()) {
             throw new IllegalArgumentException("Cannot build log sequences of system '" + system + "': it has no lines"
                     + " in " + TableSchemas.LOG_LINES + " (ingest it with ingest-logs first)");
@@ -280,7 +291,7 @@ public final class BuildLogSequences {
 
     /** The label file's keys as window parts that carry only a label, merged with the lines' parts by key. */
     private JavaPairRDD<String, WindowParts> labelParts(SparkSession spark) {
-        Dataset<Row> labels = spark.read().option("header", "true").csv(options.labels());
+        Dataset<Row> labels = spark.read().option("header", "true").schema(labelSchema(spark)).csv(options.labels());
         if (labels.columns().length < 2) {
             throw new IllegalArgumentException("Cannot read labels " + options.labels() + ": expected a header and"
                     + " two columns, key and label (Normal/Anomaly), found " + String.join(",", labels.columns()));
@@ -289,6 +300,36 @@ public final class BuildLogSequences {
                 .isin("anomaly", "abnormal", "1", "true"), lit(1)).otherwise(lit(0)))
                 .filter(col(labels.columns()[0]).isNotNull())
                 .toJavaRDD().mapToPair(r -> new Tuple2<>(r.getString(0), new WindowParts().keyLabel(r.getInt(1))));
+    }
+
+    /**
+     * The label file's columns, all strings, named by its header line, read here: without a schema Spark runs a
+     * job to read the header. Null for a folder of files (Spark reads the header then).
+     */
+    private StructType labelSchema(SparkSession spark) {
+        Path path = new Path(options.labels());
+        try {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.getFileStatus(path).isFile()) {
+                return null;
+            }
+            try (Reader in = new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)) {
+                String[] header = new CsvReader(in).next();
+                if (header == null) {
+                    throw new IllegalArgumentException("Cannot read labels " + options.labels() + ": the file is empty"
+                            + " (expected a header and two columns, key and label)");
+                }
+                StructType schema = new StructType();
+                for (String name : header) {
+                    schema = schema.add(name.replace("\uFEFF", "").trim(), DataTypes.StringType);
+                }
+                return schema;
+            }
+        } catch (FileNotFoundException e) {
+            throw new IllegalArgumentException("Cannot read labels " + options.labels() + ": no such file", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read labels " + options.labels() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Row sequenceRow(String kind, WindowParts.Window w, SplitOf splitOf) {

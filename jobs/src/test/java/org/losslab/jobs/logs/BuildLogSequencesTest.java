@@ -160,6 +160,11 @@ class BuildLogSequencesTest {
         IllegalArgumentException noLines = assertThrows(IllegalArgumentException.class, () -> new BuildLogSequences(
                 options(warehouse, "HDFS", WindowKind.FIXED, 20, 0, 0, null, null)).run(spark));
         assertTrue(noLines.getMessage().contains("system 'HDFS': it has no lines"), noLines.getMessage());
+        String missing = warehouse.resolve("no-such-labels.csv").toString();
+        IllegalArgumentException noLabels = assertThrows(IllegalArgumentException.class, () -> new BuildLogSequences(
+                options(warehouse, "BGL", WindowKind.SESSION, 0, 0, 0, "R[0-9]+", missing)).run(spark));
+        assertTrue(noLabels.getMessage().contains("Cannot read labels " + missing + ": no such file"),
+                noLabels.getMessage());
         Warehouse w = Warehouse.open(spark, warehouse.toString());
         assertFalse(w.exists(TableSchemas.LOG_SEQUENCES), "nothing written");
         assertFalse(w.exists(TableSchemas.LOG_VOCABULARY), "nothing written");
