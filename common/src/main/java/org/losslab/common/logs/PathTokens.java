@@ -6,7 +6,10 @@ import static org.losslab.common.logs.CharClass.isPathStop;
 /**
  * Recognisers of file-system locations, each a static test over the tokenizer's {@code char[]}: absolute
  * ({@code /var/lib/app/17.db}), relative ({@code ./cache/a}, {@code ../x}, {@code ~/x}) and Windows
- * ({@code C:\data\run.log}) paths name one file among many, so each is one variable.
+ * ({@code C:\data\run.log}) paths name one file among many, so each is one variable. A path followed by a
+ * query string ({@code /api/items/42?page=3&size=20}, the request target of an HTTP access log) is one variable
+ * through the end of its query: the parameters vary per request as the path does, and cutting at the {@code ?}
+ * would leave a different number of pieces for every request.
  */
 final class PathTokens {
     private PathTokens() {
@@ -42,6 +45,16 @@ final class PathTokens {
                 }
             }
             q++;
+        }
+        int query = body;
+        while (query < q && in[query] != '?') {
+            query++;
+        }
+        if (query < q) {
+            q = e;
+            while (q > body && isUrlTrailer(in[q - 1])) {
+                q--;
+            }
         }
         return q;
     }

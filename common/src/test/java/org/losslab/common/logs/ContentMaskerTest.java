@@ -79,6 +79,10 @@ class ContentMaskerTest {
         check("Extract jar:file:/D:/hadoop-2.6.0/share/yarn.jar!/webapps/mapreduce to C:\\Users\\msrabi\\Temp\\webapp",
                 "Extract jar:file:<*> to <*>");
         check("power/control problem, PS/2, PIIX/ICH [8086/2410]", "power/control problem, PS/<*>, PIIX/ICH [<*>/<*>]");
+        // invented: request targets with and without a query string have the same shape
+        check("GET /api/v1/users/12345/orders?page=3&size=20 returned 200 (\"/cart?id=7\")",
+                "GET <*> returned <*> (\"<*>\")");
+        check("GET /api/v1/users/12345/orders returned 200", "GET <*> returned <*>");
     }
 
     @Test

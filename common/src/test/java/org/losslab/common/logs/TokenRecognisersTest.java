@@ -89,6 +89,14 @@ class TokenRecognisersTest {
     void paths() {
         accepts(all(PathTokens::matchPath), "/var/lib/app/17.db", "./cache/a", "../x", "~/notes", "C:\\data\\run.log");
         rejects(all(PathTokens::matchPath), "/", "//x", "a/b", "./");
+        // a request target with its query string is one variable; a path alone still stops at '='
+        accepts(all(PathTokens::matchPath), "/api/items/42?page=3&size=20", "/search?q=a,b;c=d");
+        String quoted = "/shop/cart?id=7&x=1\")";
+        org.junit.jupiter.api.Assertions.assertEquals(quoted.length() - 2, PathTokens.matchPath(quoted.toCharArray(),
+                0, quoted.length()), "the closing quote and bracket are not the query's");
+        String assigned = "/opt/app=on";
+        org.junit.jupiter.api.Assertions.assertEquals(8, PathTokens.matchPath(assigned.toCharArray(), 0,
+                assigned.length()));
         assertTrue(PathTokens.isUrlTrailer(')'));
         assertFalse(PathTokens.isUrlTrailer('/'));
     }
