@@ -132,7 +132,7 @@ final class NetworkTokens {
     }
 
     static boolean isHostName(char[] in, int s, int e) {
-        if (s >= e) {
+        if (s >= e || isSourceFile(in, s, e)) {
             return false;
         }
         for (int i = s; i < e; i++) {
@@ -142,6 +142,31 @@ final class NetworkTokens {
             }
         }
         return true;
+    }
+
+    /** Extensions of source files that no top-level domain has (so {@code example.pl} stays a host). */
+    private static final java.util.Set<String> SOURCE_EXTENSIONS = java.util.Set.of("java", "scala", "kt", "groovy",
+            "go", "c", "h", "cpp", "cxx", "hpp", "rb", "js", "ts", "swift", "php", "lua", "erl", "cs");
+
+    /**
+     * {@code Name.ext} with a source-code extension: before {@code :123} it is the file of a stack frame or a
+     * compiler message ({@code at x.Server.run(Server.java:117)}, {@code main.go:42}), a constant of the code
+     * that logged, not a host whose name varies.
+     */
+    static boolean isSourceFile(char[] in, int s, int e) {
+        int dot = e - 1;
+        while (dot > s && in[dot] != '.') {
+            dot--;
+        }
+        if (dot <= s || !isLetter(in[s]) || e - dot - 1 < 1 || e - dot - 1 > 6) {
+            return false;
+        }
+        for (int i = s; i < dot; i++) {
+            if (!isLetterOrDigit(in[i]) && in[i] != '_' && in[i] != '$') {
+                return false;
+            }
+        }
+        return SOURCE_EXTENSIONS.contains(new String(in, dot + 1, e - dot - 1));
     }
 
     /** At least three labels, the last alphabetic (a TLD), digits only in the first label. */

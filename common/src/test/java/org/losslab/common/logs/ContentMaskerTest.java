@@ -83,6 +83,9 @@ class ContentMaskerTest {
         check("GET /api/v1/users/12345/orders?page=3&size=20 returned 200 (\"/cart?id=7\")",
                 "GET <*> returned <*> (\"<*>\")");
         check("GET /api/v1/users/12345/orders returned 200", "GET <*> returned <*>");
+        // invented: a stack frame's source file stays, its line number is a variable; a host before a port is not
+        check("at org.acme.Worker$Task.run(Worker.java:117) via cache-3.example.net:6379",
+                "at org.acme.Worker$Task.run(Worker.java:<*>) via <*>:<*>");
     }
 
     @Test

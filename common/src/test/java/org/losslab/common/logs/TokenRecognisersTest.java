@@ -51,7 +51,10 @@ class TokenRecognisersTest {
         accepts(whole(NetworkTokens::isFqdnWithDigits), "node12.rack.example.org", "db3.eu.example.com");
         rejects(whole(NetworkTokens::isFqdnWithDigits), "node.rack.example.org", "a.b2.example.org", "x1.y.z");
         accepts(whole(NetworkTokens::isHostName), "build-7.example.net", "cache_2");
-        rejects(whole(NetworkTokens::isHostName), "a/b", "x:y", "");
+        rejects(whole(NetworkTokens::isHostName), "a/b", "x:y", "", "Server.java");
+        // before ":117" a source file is the code's own location, a host name is a machine
+        accepts(whole(NetworkTokens::isSourceFile), "Server.java", "Outer$Inner.scala", "main.go", "queue.c");
+        rejects(whole(NetworkTokens::isSourceFile), "example.pl", "db-01.corp.com", "Server.javax", ".java", "1x.c");
     }
 
     @Test
