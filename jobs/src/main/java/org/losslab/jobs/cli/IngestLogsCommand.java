@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
+import org.losslab.common.logs.TemplateStyle;
 import org.losslab.jobs.logs.IngestLogs;
 
 import picocli.CommandLine.Command;
@@ -40,10 +41,16 @@ final class IngestLogsCommand extends SparkCommand {
             description = "Column holding the line in Parquet input. Default: ${DEFAULT-VALUE}.")
     String lineColumn;
 
+    @Option(names = "--template-style", paramLabel = "loghub|compact", defaultValue = "loghub",
+            description = "How templates and variables are written: loghub, one <*> per token (12:03:04 is"
+                    + " <*>:<*>:<*>, Loghub-2.0's convention), or compact, one <*> per value (<*>). Changes no"
+                    + " grouping and no template id. Default: ${DEFAULT-VALUE}.")
+    String templateStyle;
+
     @Override
     CommandResult run(SparkSession spark) {
         IngestLogs.Result result = new IngestLogs(new IngestLogs.Options(warehouse(), system, input, layout,
-                lineColumn)).run(spark);
+                lineColumn, TemplateStyle.parse(templateStyle))).run(spark);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("system", result.system());
         json.put("layout", result.layout());

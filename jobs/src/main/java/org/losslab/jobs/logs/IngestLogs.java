@@ -20,6 +20,7 @@ import org.losslab.common.logs.LogFormat;
 import org.losslab.common.logs.LogTemplate;
 import org.losslab.common.logs.TemplateMiner;
 import org.losslab.common.logs.TemplateModel;
+import org.losslab.common.logs.TemplateStyle;
 import org.losslab.jobs.spark.JobSteps;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
@@ -41,7 +42,8 @@ public final class IngestLogs {
     private static final Logger LOG = LoggerFactory.getLogger(IngestLogs.class);
 
     /** What to ingest. {@code layout} null: the built-in layout of {@code system}. */
-    public record Options(String warehouse, String system, List<String> input, String layout, String lineColumn) {
+    public record Options(String warehouse, String system, List<String> input, String layout, String lineColumn,
+            TemplateStyle style) {
         public Options {
             requireNonNull(warehouse, "warehouse");
             requireNonNull(system, "system");
@@ -49,6 +51,12 @@ public final class IngestLogs {
                 throw new IllegalArgumentException("Cannot ingest logs: no input given");
             }
             lineColumn = lineColumn == null ? "line" : lineColumn;
+            style = style == null ? TemplateStyle.LOGHUB : style;
+        }
+
+        /** Templates written in the default style, {@link TemplateStyle#LOGHUB}. */
+        public Options(String warehouse, String system, List<String> input, String layout, String lineColumn) {
+            this(warehouse, system, input, layout, lineColumn, TemplateStyle.LOGHUB);
         }
     }
 
@@ -106,6 +114,11 @@ public final class IngestLogs {
 
     /** Passes 1 and 2 (and the rejects pass) as Datasets; nothing is written. */
     static Parsed parse(SparkSession spark, LogFormat format, String system, LogInput input, JobSteps steps) {
+        return parse(spark, format, system, input, steps, TemplateStyle.LOGHUB);
+    }
+
+    static Parsed parse(SparkSession spark, LogFormat format, String system, LogInput input, JobSteps steps,
+            TemplateStyle style) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Dataset<Row> lines = input.lines(spark);
         steps.step("pass 1: template statistics of " + system);
@@ -115,10 +128,11 @@ public final class IngestLogs {
         Broadcast<TemplateModel> broadcastModel = jsc.broadcast(model);
         Broadcast<SplitLineIndex> lineIndex = jsc.broadcast(SplitLineIndex.of(summary.splits()));
         Dataset<Row> parsed = lines.mapPartitions(new LogPassTwo(format, broadcastModel, lineIndex,
-                input.displayNames(), system, false), Encoders.row(TableSchemas.LOG_LINES_SCHEMA));
+                input.displayNames(), system, false, style), Encoders.row(TableSchemas.LOG_LINES_SCHEMA));
         Dataset<Row> rejects = summary.rejected() == 0
                 ? spark.createDataFrame(List.of(), TableSchemas.LOG_REJECTS_SCHEMA)
-                : lines.mapPartitions(new LogPassTwo(format, null, lineIndex, input.displayNames(), system, true),
+                : lines.mapPartitions(new LogPassTwo(format, null, lineIndex, input.displayNames(), system, true,
+                        style),
                         Encoders.row(TableSchemas.LOG_REJECTS_SCHEMA));
         return new Parsed(format, model, summary, parsed, rejects);
     }
@@ -146,15 +160,15 @@ public final class IngestLogs {
                 options.system());
         List<StagedTable> staged = List.of(linesTable, templatesTable, rejectsTable);
         try {
-            Parsed parsed = parse(spark, format, options.system(), input, steps);
+            Parsed parsed = parse(spark, format, options.system(), input, steps, options.style());
             steps.step("pass 2: write log_lines of " + options.system());
             // one system per ingest: each table's rows go straight into its partition folder
             parsed.lines().drop(TableSchemas.SYSTEM).write().parquet(linesTable.writeLocation());
             steps.step("write log_templates and log_rejects of " + options.system());
             List<Row> templates = new ArrayList<>();
             for (LogTemplate t : parsed.model().templates()) {
-                templates.add(RowFactory.create(t.id(), t.template(), t.count(), variableCount(t.template()),
-                        options.system()));
+                String text = options.style().template(t.template());
+                templates.add(RowFactory.create(t.id(), text, t.count(), variableCount(text), options.system()));
             }
             spark.createDataFrame(templates, TableSchemas.LOG_TEMPLATES_SCHEMA).drop(TableSchemas.SYSTEM)
                     .coalesce(1).write().parquet(templatesTable.writeLocation());

@@ -15,6 +15,7 @@ import org.losslab.common.logs.HeaderMatch;
 import org.losslab.common.logs.LogFormat;
 import org.losslab.common.logs.ParsedMessage;
 import org.losslab.common.logs.TemplateModel;
+import org.losslab.common.logs.TemplateStyle;
 import org.losslab.jobs.io.SplitPositions;
 import org.losslab.jobs.spark.SkippingIterator;
 
@@ -33,15 +34,17 @@ final class LogPassTwo implements MapPartitionsFunction<Row, Row> {
     private final Map<String, String> displayNames;
     private final String system;
     private final boolean rejects;
+    private final TemplateStyle style;
 
     LogPassTwo(LogFormat format, Broadcast<TemplateModel> model, Broadcast<SplitLineIndex> lineIndex,
-            Map<String, String> displayNames, String system, boolean rejects) {
+            Map<String, String> displayNames, String system, boolean rejects, TemplateStyle style) {
         this.format = requireNonNull(format, "format");
         this.model = model;
         this.lineIndex = requireNonNull(lineIndex, "lineIndex");
         this.displayNames = requireNonNull(displayNames, "displayNames");
         this.system = requireNonNull(system, "system");
         this.rejects = rejects;
+        this.style = requireNonNull(style, "style");
     }
 
     @Override
@@ -92,7 +95,7 @@ final class LogPassTwo implements MapPartitionsFunction<Row, Row> {
                 ParsedMessage parsed = matcher.parse(text);
                 return RowFactory.create(display, lineNumber, raw, JavaConverters.mapAsScalaMap(fields),
                         label >= 0 ? values[label] : null, text, parsed.templateId(),
-                        parsed.variables().toArray(new String[0]), system);
+                        style.variables(parsed.template(), parsed.variables()).toArray(new String[0]), system);
             }
         };
     }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.losslab.common.logs.TemplateStyle;
 import org.losslab.jobs.testing.PlasticcFiles;
 import org.losslab.jobs.testing.SparkTestSession;
 import org.losslab.jobs.warehouse.TableSchemas;
@@ -191,6 +192,41 @@ class IngestLogsTest {
         ingest(warehouse, "HDFS", fewer);
         assertEquals(100, table(warehouse, TableSchemas.LOG_LINES, "HDFS").count());
         assertEquals(2000, table(warehouse, TableSchemas.LOG_LINES, "Spark").count());
+    }
+
+    @Test
+    void theCompactStyleWritesOneVariablePerValueWithTheSameGroupsAndIds() throws IOException {
+        // made-up lines: a client address with its port and a clock, in a user-given layout
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lines.add(String.format("INFO gateway: client 10.0.%d.%d:%d connected at 12:%02d:%02d", i % 5, i, 40000 + i,
+                    i, 59 - i));
+        }
+        Path dir = SparkTestSession.tempDir("logs-style");
+        Path file = Files.write(dir.resolve("gateway.log"), lines);
+        String layout = "<Level> <Component>: <Content>";
+        Map<TemplateStyle, Row> templates = new java.util.EnumMap<>(TemplateStyle.class);
+        Map<TemplateStyle, Row> firstLines = new java.util.EnumMap<>(TemplateStyle.class);
+        for (TemplateStyle style : TemplateStyle.values()) {
+            Path warehouse = dir.resolve("warehouse-" + style.cliName());
+            new IngestLogs(new IngestLogs.Options(warehouse.toString(), "gateway", List.of(file.toString()), layout,
+                    null, style)).run(spark);
+            templates.put(style, table(warehouse, TableSchemas.LOG_TEMPLATES, "gateway").first());
+            firstLines.put(style, table(warehouse, TableSchemas.LOG_LINES, "gateway").filter("line_number = 2")
+                    .first());
+        }
+        assertEquals("client <*>:<*> connected at <*>:<*>:<*>",
+                templates.get(TemplateStyle.LOGHUB).getAs("template"));
+        assertEquals("client <*> connected at <*>", templates.get(TemplateStyle.COMPACT).getAs("template"));
+        assertEquals(2, templates.get(TemplateStyle.COMPACT).<Integer>getAs("variable_count"));
+        assertEquals(templates.get(TemplateStyle.LOGHUB).<String>getAs("template_id"),
+                templates.get(TemplateStyle.COMPACT).getAs("template_id"), "the style changes no id");
+        assertEquals(40L, templates.get(TemplateStyle.COMPACT).<Long>getAs("occurrences"));
+        assertEquals(List.of("10.0.1.1", "40001", "12", "01", "58"),
+                firstLines.get(TemplateStyle.LOGHUB).getList(firstLines.get(TemplateStyle.LOGHUB)
+                        .fieldIndex("variables")));
+        assertEquals(List.of("10.0.1.1:40001", "12:01:58"), firstLines.get(TemplateStyle.COMPACT)
+                .getList(firstLines.get(TemplateStyle.COMPACT).fieldIndex("variables")));
     }
 
     @Test
