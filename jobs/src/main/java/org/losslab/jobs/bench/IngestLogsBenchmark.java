@@ -28,17 +28,22 @@ import org.losslab.jobs.logs.IngestLogs;
  * requested number of lines (one file per system, every digit of every copy's Content re-randomised so that no
  * two copies are alike), then for each system: the baseline reads the lines and writes them as Parquet; the
  * ingest splits headers, mines templates in two passes and writes log_lines, log_templates and log_rejects.
- * Both are reported as lines/s per core with their ratio. The mining itself (tokenise, mask, pass 1, mining,
+ * Both are reported as lines/s per core with their ratio, alternating for the repetitions asked for (median ratio and
+ * range; the table shows the median run of each). The mining itself (tokenise, mask, pass 1, mining,
  * pass 2 with variable extraction) is also timed on one thread without Spark, over a sample of the same lines.
  */
 public final class IngestLogsBenchmark {
 
     /** Inputs, size and where to write. */
-    public record Options(Path loghub, List<String> systems, long lines, Path workDir, int sampleLines) {
+    public record Options(Path loghub, List<String> systems, long lines, Path workDir, int sampleLines,
+            int repetitions) {
         public Options {
             requireNonNull(loghub, "loghub");
             requireNonNull(systems, "systems");
             requireNonNull(workDir, "workDir");
+            if (repetitions < 1) {
+                throw new IllegalArgumentException("repetitions must be >= 1");
+            }
         }
     }
 
@@ -49,9 +54,15 @@ public final class IngestLogsBenchmark {
         }
     }
 
-    /** The runs, the ratio, and the single-thread mining figure. */
+    /**
+     * The median run of each side, the median ratio, the seconds of every repetition, and the single-thread mining
+     * figure.
+     */
     public record Result(Run baseline, Run ingest, Run ingestWithoutWriting, double ratio, Run miningOneThread,
-            Map<String, Long> linesBySystem) {
+            Map<String, Long> linesBySystem, double[] baselineSeconds, double[] ingestSeconds) {
+        public double[] ratios() {
+            return LogSequencesBenchmark.ratios(baselineSeconds, ingestSeconds);
+        }
     }
 
     private final Options options;
@@ -73,12 +84,20 @@ public final class IngestLogsBenchmark {
             baseline(spark, Map.of(system, original), "warm-up");
             ingest(spark, Map.of(system, original), "warm-up");
         }
-        Run baseline = new Run("baseline", total, baseline(spark, inputs, "timed"), cores);
-        Run ingest = new Run("ingest", total, ingest(spark, inputs, "timed"), cores);
+        int reps = options.repetitions();
+        double[] baselineSeconds = new double[reps];
+        double[] ingestSeconds = new double[reps];
+        for (int rep = 0; rep < reps; rep++) { // alternating, so drifts of the machine fall on both sides
+            baselineSeconds[rep] = baseline(spark, inputs, "timed");
+            ingestSeconds[rep] = ingest(spark, inputs, "timed");
+        }
+        Run baseline = new Run("baseline", total, LogSequencesBenchmark.median(baselineSeconds), cores);
+        Run ingest = new Run("ingest", total, LogSequencesBenchmark.median(ingestSeconds), cores);
         Run unwritten = new Run("ingest, no write", total, ingestWithoutWriting(spark, inputs), cores);
         Run mining = miningOneThread(inputs);
         return new Result(baseline, ingest, unwritten,
-                ingest.linesPerSecondPerCore() / baseline.linesPerSecondPerCore(), mining, linesBySystem);
+                LogSequencesBenchmark.median(LogSequencesBenchmark.ratios(baselineSeconds, ingestSeconds)), mining,
+                linesBySystem, baselineSeconds, ingestSeconds);
     }
 
     private double baseline(SparkSession spark, Map<String, Path> inputs, String label) {
@@ -222,7 +241,11 @@ public final class IngestLogsBenchmark {
             text.append(String.format(Locale.ROOT, "%-18s %,12d %9.2f %6d %,16.0f%n", run.what(), run.lines(),
                     run.seconds(), run.cores(), run.linesPerSecondPerCore()));
         }
-        text.append(String.format(Locale.ROOT, "ratio ingest/baseline (lines/s per core): %.3f", result.ratio()));
+        text.append(String.format(Locale.ROOT, "baseline %s s, ingest %s s (alternating)%n",
+                LogSequencesBenchmark.seconds(result.baselineSeconds()),
+                LogSequencesBenchmark.seconds(result.ingestSeconds())));
+        text.append(String.format(Locale.ROOT, "ratio ingest/baseline (lines/s per core): median %.3f (%s)",
+                result.ratio(), LogSequencesBenchmark.range(result.ratios())));
         return text.toString();
     }
 }

@@ -41,15 +41,23 @@ final class BenchIngestLogsCommand extends SparkCommand {
                     + " Default: ${DEFAULT-VALUE}.")
     Path workDir;
 
+    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "3",
+            description = "Timed runs of each side, alternating. Default: ${DEFAULT-VALUE}.")
+    int repetitions;
+
     @Override
     CommandResult run(SparkSession spark) {
         IngestLogsBenchmark.Result result = new IngestLogsBenchmark(new IngestLogsBenchmark.Options(
-                loghub.toAbsolutePath(), systems, lines, workDir.toAbsolutePath(), sampleLines)).run(spark);
+                loghub.toAbsolutePath(), systems, lines, workDir.toAbsolutePath(), sampleLines, repetitions))
+                .run(spark);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("baseline", run(result.baseline()));
         json.put("ingest", run(result.ingest()));
         json.put("ingest_without_writing", run(result.ingestWithoutWriting()));
         json.put("ratio", result.ratio());
+        json.put("ratios", result.ratios());
+        json.put("baseline_seconds", result.baselineSeconds());
+        json.put("ingest_seconds", result.ingestSeconds());
         json.put("mining_one_thread", run(result.miningOneThread()));
         json.put("lines_by_system", result.linesBySystem());
         return new CommandResult(IngestLogsBenchmark.report(result), json);
