@@ -96,6 +96,27 @@ public final class WindowParts implements Serializable {
         return into;
     }
 
+    /** Where the window named {@code id} falls in time order, without sorting its lines; needs at least one line. */
+    public WindowOrder order(String id) {
+        if (size == 0) {
+            throw new IllegalStateException("Window " + id + " has no lines");
+        }
+        int first = 0;
+        for (int i = 1; i < size; i++) {
+            int byFile = files[i].compareTo(files[first]);
+            if (byFile < 0 || (byFile == 0 && lines[i] < lines[first])) {
+                first = i;
+            }
+        }
+        return new WindowOrder(startMs == Long.MAX_VALUE ? Long.MIN_VALUE : startMs, files[first], lines[first], id);
+    }
+
+    /** The window's label (see the class comment), null when there is none. */
+    public Integer label() {
+        int label = keyLabel != NO_LABEL ? keyLabel : lineLabel;
+        return label == NO_LABEL ? null : label;
+    }
+
     /** The window named {@code id}; needs at least one line. */
     public Window finish(String id) {
         if (size == 0) {
@@ -117,10 +138,9 @@ public final class WindowParts implements Serializable {
         }
         int first = order[0];
         int last = order[size - 1];
-        int label = keyLabel != NO_LABEL ? keyLabel : lineLabel;
         boolean timed = startMs != Long.MAX_VALUE;
         return new Window(id, files[first], lines[first], lines[last], timed ? startMs : null, timed ? endMs : null,
-                sorted, label == NO_LABEL ? null : label);
+                sorted, label());
     }
 
     private void grow(int capacity) {

@@ -39,12 +39,12 @@ public enum TemplateStyle {
             return mined;
         }
         StringBuilder out = new StringBuilder(mined.length());
-        forEachGroup(mined, (constant, group) -> {
-            out.append(constant);
-            if (group > 0) {
-                out.append(ContentMasker.VARIABLE);
-            }
-        });
+        int at = 0;
+        for (int[] g : groups(mined)) {
+            out.append(mined, at, g[0]).append(ContentMasker.VARIABLE);
+            at = g[0] + g[1] * ContentMasker.VARIABLE.length() + (g[1] - 1);
+        }
+        out.append(mined, at, mined.length());
         return out.toString();
     }
 
@@ -97,18 +97,5 @@ public enum TemplateStyle {
             i = mined.indexOf(v, end);
         }
         return out;
-    }
-
-    private interface GroupVisitor {
-        void visit(String constantBefore, int variables);
-    }
-
-    private static void forEachGroup(String mined, GroupVisitor visitor) {
-        int at = 0;
-        for (int[] g : groups(mined)) {
-            visitor.visit(mined.substring(at, g[0]), g[1]);
-            at = g[0] + g[1] * ContentMasker.VARIABLE.length() + (g[1] - 1);
-        }
-        visitor.visit(mined.substring(at), 0);
     }
 }

@@ -20,7 +20,10 @@ class WindowAssemblyTest {
         WindowParts a = new WindowParts().add("b.log", 3, 7, 5_000L, 0).add("a.log", 9, 2, null, null);
         WindowParts b = new WindowParts().add("a.log", 4, 1, 2_000L, 0);
         WindowParts c = new WindowParts().add("b.log", 1, 5, 9_000L, 1);
-        WindowParts.Window w = c.merge(a.merge(b)).finish("blk_1");
+        WindowParts merged = c.merge(a.merge(b));
+        WindowParts.Window w = merged.finish("blk_1");
+        assertEquals(w.order(), merged.order("blk_1"), "the order without sorting is the finished window's");
+        assertEquals(w.label(), merged.label());
         assertArrayEquals(new int[] {1, 2, 5, 7}, w.events(), "a.log 4, a.log 9, b.log 1, b.log 3");
         assertEquals("a.log", w.file());
         assertEquals(4, w.firstLine());

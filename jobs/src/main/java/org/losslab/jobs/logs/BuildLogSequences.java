@@ -354,8 +354,7 @@ public final class BuildLogSequences {
             if (w._1().isEmpty()) {
                 return new WindowSummary(null, null, w._2().linesWithoutWindow());
             }
-            WindowParts.Window window = w._2().finish(w._1());
-            return new WindowSummary(window.order(), window.label(), 0);
+            return new WindowSummary(w._2().order(w._1()), w._2().label(), 0);
         }
     }
 

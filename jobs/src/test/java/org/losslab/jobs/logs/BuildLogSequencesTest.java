@@ -165,6 +165,16 @@ class BuildLogSequencesTest {
                 options(warehouse, "BGL", WindowKind.SESSION, 0, 0, 0, "R[0-9]+", missing)).run(spark));
         assertTrue(noLabels.getMessage().contains("Cannot read labels " + missing + ": no such file"),
                 noLabels.getMessage());
+        Path empty = warehouse.resolve("empty-labels.csv");
+        try {
+            Files.write(empty, new byte[0]);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        IllegalArgumentException emptyLabels = assertThrows(IllegalArgumentException.class, () ->
+                new BuildLogSequences(options(warehouse, "BGL", WindowKind.SESSION, 0, 0, 0, "R[0-9]+",
+                        empty.toString())).run(spark));
+        assertTrue(emptyLabels.getMessage().contains("the file is empty"), emptyLabels.getMessage());
         Warehouse w = Warehouse.open(spark, warehouse.toString());
         assertFalse(w.exists(TableSchemas.LOG_SEQUENCES), "nothing written");
         assertFalse(w.exists(TableSchemas.LOG_VOCABULARY), "nothing written");
