@@ -14,14 +14,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.losslab.jobs.logs.BuildLogSequences;
 import org.losslab.jobs.logs.DetectAnomalies;
+import org.losslab.jobs.logs.LogEventSpace;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
 
 /**
  * {@code build-log-sequences} and the scoring of {@code detect-anomalies} against plain Spark, in one process,
  * alternating: the build next to a read of the system's {@code log_lines} written back as Parquet (the same rows),
- * the scoring (one network per partition, windows in, scores out, written as Parquet) next to a read of the same
- * windows written back. Ratios are baseline time / job time per repetition (1 = as fast as the plain copy), with
+ * the scoring (one network per partition, windows in, scores out, written as Parquet; the run and its event
+ * classes are looked up once, before) next to a read of the same windows written back. Ratios are baseline time / job time per repetition (1 = as fast as the plain copy), with
  * their median and range; scoring also as windows per second per core. The build writes into a scratch warehouse
  * in the work folder (a copy of the system's lines), so the user's tables stay as they were.
  */
@@ -67,6 +68,7 @@ public final class LogSequencesBenchmark {
         Row run = options.runId() == null ? null
                 : new DetectAnomalies(new DetectAnomalies.Options(options.build().warehouse(), options.runId(), 9))
                         .logsRun(warehouse);
+        LogEventSpace space = run == null ? null : DetectAnomalies.eventSpace(warehouse, run);
         // the build writes into a scratch warehouse holding a copy of the system's lines: a benchmark never
         // replaces the user's log_sequences (its window options may differ from the ones the user built)
         Warehouse scratch = Warehouse.open(spark, out("warehouse"));
@@ -93,7 +95,7 @@ public final class LogSequencesBenchmark {
                 c = time(() -> warehouse.read(TableSchemas.LOG_SEQUENCES).filter(col(TableSchemas.SYSTEM)
                         .equalTo(system).and(col("split").isin("validation", "test"))).write().mode("overwrite")
                         .parquet(out("windows-copy")));
-                d = time(() -> DetectAnomalies.scoreWindows(spark, warehouse, run, warehouse
+                d = time(() -> DetectAnomalies.scoreWindows(spark, warehouse, run, space, warehouse
                         .read(TableSchemas.LOG_SEQUENCES).filter(col(TableSchemas.SYSTEM).equalTo(system)
                                 .and(col("split").isin("validation", "test"))), 9)
                         .write().mode("overwrite").parquet(out("scored")));

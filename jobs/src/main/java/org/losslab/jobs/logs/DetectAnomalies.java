@@ -98,12 +98,7 @@ public final class DetectAnomalies {
         Map<String, String> hyper = scala.collection.JavaConverters.mapAsJavaMap(run.getAs("hyperparameters"));
         List<String> systems = List.of(hyper.get("systems").split(","));
         String window = hyper.get("window");
-        LogEventSpace space = LogEventSpace.of(warehouse, systems);
-        if (Integer.parseInt(hyper.get("event_classes")) != space.classes()) {
-            throw new IllegalArgumentException("Cannot score run " + options.runId() + ": the vocabularies of "
-                    + systems + " changed since it trained (" + hyper.get("event_classes") + " event classes then, "
-                    + space.classes() + " now); train again");
-        }
+        LogEventSpace space = eventSpace(warehouse, run);
         Dataset<Row> sequences = space.sequences(warehouse);
         List<String> kinds = sequences.select("window_kind").distinct().collectAsList().stream()
                 .map(r -> r.getString(0)).sorted().toList();
@@ -114,7 +109,7 @@ public final class DetectAnomalies {
         }
         long start = System.nanoTime();
         spark.sparkContext().setJobDescription("detect-anomalies " + options.runId() + ": score windows");
-        List<Row> scored = scoreWindows(spark, warehouse, run, sequences.filter(col("split").isin("validation",
+        List<Row> scored = scoreWindows(spark, warehouse, run, space, sequences.filter(col("split").isin("validation",
                 "test")), options.topG()).collectAsList();
         double seconds = (System.nanoTime() - start) / 1e9;
         spark.sparkContext().setJobDescription(null);
@@ -183,19 +178,34 @@ public final class DetectAnomalies {
     }
 
     /**
-     * The windows scored by a logs run's network (lazy: nothing runs until the Dataset is used): system,
-     * window id, label, split, score (largest surprisal), flagged (top-g rule), abnormal events.
+     * The windows scored by a logs run's network in its event space (lazy: nothing runs until the Dataset is
+     * used): system, window id, label, split, score (largest surprisal), flagged (top-g rule), abnormal events.
      */
-    public static Dataset<Row> scoreWindows(SparkSession spark, Warehouse warehouse, Row run, Dataset<Row> windows,
-            int topG) {
+    public static Dataset<Row> scoreWindows(SparkSession spark, Warehouse warehouse, Row run, LogEventSpace space,
+            Dataset<Row> windows, int topG) {
         Map<String, String> hyper = scala.collection.JavaConverters.mapAsJavaMap(run.getAs("hyperparameters"));
-        LogEventSpace space = LogEventSpace.of(warehouse, List.of(hyper.get("systems").split(",")));
         Broadcast<byte[]> model = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(readCheckpoint(warehouse, run.getAs("checkpoint")));
         return windows.select(TableSchemas.SYSTEM, "window_id", "events", "label", "split", "window_kind")
                 .mapPartitions(
                 new ScorePartition(model, space, NextEventInput.ofRun(Models.Kind.parse(run.getAs("model")),
                         space.classes(), hyper), topG), org.apache.spark.sql.Encoders.row(SCORED));
+    }
+
+    /**
+     * The event classes a logs run's network reads, from the vocabularies of its systems; vocabularies that
+     * changed since it trained fail with the reason.
+     */
+    public static LogEventSpace eventSpace(Warehouse warehouse, Row run) {
+        Map<String, String> hyper = scala.collection.JavaConverters.mapAsJavaMap(run.getAs("hyperparameters"));
+        List<String> systems = List.of(hyper.get("systems").split(","));
+        LogEventSpace space = LogEventSpace.of(warehouse, systems);
+        if (Integer.parseInt(hyper.get("event_classes")) != space.classes()) {
+            throw new IllegalArgumentException("Cannot score run " + run.getAs(TableSchemas.RUN_ID) + ": the"
+                    + " vocabularies of " + systems + " changed since it trained (" + hyper.get("event_classes")
+                    + " event classes then, " + space.classes() + " now); train again");
+        }
+        return space;
     }
 
     /** The {@code runs} row of a finished logs run; anything else fails with the reason. */

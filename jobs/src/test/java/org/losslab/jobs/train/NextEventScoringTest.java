@@ -31,7 +31,7 @@ class NextEventScoringTest {
                 windows.add(random.ints(3 + random.nextInt(8), 0, classes).toArray());
             }
         }
-        NextEventScoring scoring = new NextEventScoring(net, input);
+        NextEventScoring scoring = new NextEventScoring(net, input, 7); // forward passes of 7: many, one partial
         List<double[][]> first = scoring.probabilities(windows.subList(0, 20));
         List<double[][]> second = scoring.probabilities(windows.subList(20, 40));
         List<double[][]> scored = new ArrayList<>(first);
