@@ -281,7 +281,8 @@ public final class DetectAnomalies {
         public Iterator<Row> call(Iterator<Row> rows) throws Exception {
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(model.value()),
                     false);
-            NextEventScoring scoring = new NextEventScoring(net, input);
+            // the executor's concurrent tasks share the answers of this job's network
+            NextEventScoring scoring = new NextEventScoring(net, input, NextEventScoring.Shared.of(model.id()));
             List<Row> out = new ArrayList<>();
             List<Row> batch = new ArrayList<>();
             List<int[]> batchEvents = new ArrayList<>();
