@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * Driver-side grouping of distinct signatures into templates. Deterministic: it only depends on the
  * multiset of (signature, count) and processes signatures in sorted order.
  *
- * <p>Signatures are bucketed by token count (runs of consecutive {@code <*>} count as one token, so a
- * variable spanning a varying number of tokens stays in one bucket). Within a bucket each signature
+ * <p>Signatures are bucketed by token count (runs of consecutive {@code <*>} count as one token, and so does a
+ * double-quoted span, so a variable spanning a varying number of tokens stays in one bucket). Within a bucket each signature
  * picks as its anchor the largest set of its tokens that share one position-wise frequency (the
  * template's constant words all occur exactly as often as the template); signatures with the same
  * anchor form a candidate group. In a candidate group, every other column is either a variable
@@ -46,7 +46,7 @@ final class TemplateGrouper {
         Sig(String text, long count) {
             this.text = text;
             this.count = count;
-            String[] raw = text.isEmpty() ? new String[0] : text.split(" ");
+            String[] raw = joinQuoted(text.isEmpty() ? new String[0] : text.split(" "));
             List<String> toks = new ArrayList<>(raw.length);
             int[] r = new int[raw.length];
             for (String t : raw) {
@@ -60,6 +60,51 @@ final class TemplateGrouper {
             this.tokens = toks.toArray(new String[0]);
             this.runs = Arrays.copyOf(r, tokens.length);
         }
+    }
+
+    /**
+     * Joins each double-quoted span of several tokens into one token. A quoted string is one value however
+     * many words it holds: a program prints one string argument between quotes ({@code user "Ann Lee" logged
+     * in}, {@code folder "Q3 reports" deleted}), so the lines of one event have different token counts when the
+     * string's word count varies, and would fall into different buckets. Joined, the span is one column for the
+     * per-position statistics: many distinct values make it one variable ({@code "<*>"}), one value everywhere
+     * keeps it literal text. A span opens at a token with an odd number of quotes and closes at the next such
+     * token; a quote that never closes joins nothing.
+     */
+    static String[] joinQuoted(String[] tokens) {
+        List<String> out = null;
+        for (int i = 0; i < tokens.length; i++) {
+            int close = -1;
+            if (quotes(tokens[i]) % 2 == 1) {
+                for (int j = i + 1; j < tokens.length && close < 0; j++) {
+                    if (quotes(tokens[j]) % 2 == 1) {
+                        close = j;
+                    }
+                }
+            }
+            if (close < 0) {
+                if (out != null) {
+                    out.add(tokens[i]);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(Arrays.asList(tokens).subList(0, i));
+            }
+            out.add(String.join(" ", Arrays.asList(tokens).subList(i, close + 1)));
+            i = close;
+        }
+        return out == null ? tokens : out.toArray(new String[0]);
+    }
+
+    private static int quotes(String token) {
+        int n = 0;
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) == '"') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -299,7 +344,7 @@ final class TemplateGrouper {
             if (variable[p] != null) {
                 String token = variableToken(members, p, variable[p]);
                 b.append(token);
-                freeTokens.add(free[p] && token.contains(VAR));
+                addFlags(token, free[p], freeTokens);
             } else if (first.tokens[p].equals(VAR)) {
                 int run = first.runs[p];
                 for (Sig s : members) {
@@ -314,10 +359,17 @@ final class TemplateGrouper {
                 }
             } else {
                 b.append(first.tokens[p]);
-                freeTokens.add(false);
+                addFlags(first.tokens[p], false, freeTokens);
             }
         }
         return b.toString();
+    }
+
+    /** One flag per space-separated token of a rendered column (a joined quoted span renders as several). */
+    private static void addFlags(String column, boolean free, List<Boolean> freeTokens) {
+        for (String token : column.split(" ", -1)) {
+            freeTokens.add(free && token.contains(VAR));
+        }
     }
 
     // ------------------------------------------------------------ variables spanning several tokens

@@ -116,4 +116,36 @@ class TemplateMinerTest {
         assertEquals(2 * before, stats.lineCount());
         assertEquals(2 * before, stats.signatureCounts().values().stream().mapToLong(Long::longValue).sum());
     }
+
+    @Test
+    void aQuotedStringOfAnyWordCountIsOneVariableWhenItVaries() {
+        // invented: one event whose quoted argument (48 names, each once) has one to four words, and another
+        // event with the same quoted phrase on every line
+        String[] firsts = {"Ann", "Bo", "Cy", "Dee", "Eva", "Finn"};
+        String[] lasts = {"", " Lee", " de la Cruz", " van Dam", " Ek", " Maria Lind", " Ho", " Moe"};
+        List<String> lines = new java.util.ArrayList<>();
+        for (String first : firsts) {
+            for (String last : lasts) {
+                lines.add("account \"" + first + last + "\" renamed by operator");
+                lines.add("backup of \"nightly full set\" finished");
+            }
+        }
+        TemplateModel model = TemplateMiner.mine(lines);
+        Set<String> mined = model.templates().stream().map(LogTemplate::template)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of("account \"<*>\" renamed by operator",
+                "backup of \"nightly full set\" finished")), mined);
+        ParsedMessage p = model.matcher().parse("account \"Cy de la Cruz\" renamed by operator");
+        assertEquals(List.of("Cy de la Cruz"), p.variables());
+    }
+
+    @Test
+    void quotedSpansJoinIntoOneTokenAndAnUnclosedQuoteJoinsNothing() {
+        assertEquals(List.of("say", "\"a b c\"", "now"),
+                List.of(TemplateGrouper.joinQuoted("say \"a b c\" now".split(" "))));
+        assertEquals(List.of("msg=\"request done\"", "status=<*>"),
+                List.of(TemplateGrouper.joinQuoted("msg=\"request done\" status=<*>".split(" "))));
+        assertEquals(List.of("a", "\"one\"", "b"), List.of(TemplateGrouper.joinQuoted("a \"one\" b".split(" "))));
+        assertEquals(List.of("an", "\"open", "quote"), List.of(TemplateGrouper.joinQuoted("an \"open quote".split(" "))));
+    }
 }
