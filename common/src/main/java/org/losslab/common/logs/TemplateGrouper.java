@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * Driver-side grouping of distinct signatures into templates. Deterministic: it only depends on the
  * multiset of (signature, count) and processes signatures in sorted order.
  *
- * <p>Signatures are bucketed by token count (runs of consecutive {@code <*>} count as one token, and so does a
- * double-quoted span, so a variable spanning a varying number of tokens stays in one bucket). Within a bucket each signature
+ * <p>Signatures are bucketed by token count (runs of consecutive {@code <*>} count as one token, and so do a
+ * double-quoted string and a bracketed comma-separated collection ({@link #joinSpans}), so a variable spanning a
+ * varying number of tokens stays in one bucket). Within a bucket each signature
  * picks as its anchor the largest set of its tokens that share one position-wise frequency (the
  * template's constant words all occur exactly as often as the template); signatures with the same
  * anchor form a candidate group. In a candidate group, every other column is either a variable
@@ -46,7 +47,7 @@ final class TemplateGrouper {
         Sig(String text, long count) {
             this.text = text;
             this.count = count;
-            String[] raw = joinQuoted(text.isEmpty() ? new String[0] : text.split(" "));
+            String[] raw = joinSpans(text.isEmpty() ? new String[0] : text.split(" "));
             List<String> toks = new ArrayList<>(raw.length);
             int[] r = new int[raw.length];
             for (String t : raw) {
@@ -63,24 +64,29 @@ final class TemplateGrouper {
     }
 
     /**
-     * Joins each double-quoted span of several tokens into one token. A quoted string is one value however
-     * many words it holds: a program prints one string argument between quotes ({@code user "Ann Lee" logged
-     * in}, {@code folder "Q3 reports" deleted}), so the lines of one event have different token counts when the
-     * string's word count varies, and would fall into different buckets. Joined, the span is one column for the
-     * per-position statistics: many distinct values make it one variable ({@code "<*>"}), one value everywhere
-     * keeps it literal text. A span opens at a token with an odd number of quotes and closes at the next such
-     * token; a quote that never closes joins nothing.
+     * Joins each span of tokens that prints one value into one token, so that the lines of one event stay in one
+     * bucket when that value's word count varies, and the span is one column for the per-position statistics:
+     * many distinct values make it one variable ({@code "<*>"}, {@code [<*>]}), one value everywhere keeps it
+     * literal text. Two kinds of span, each a value in logs at large:
+     * <ul>
+     *   <li>a double-quoted string, which a program prints as one argument however many words it holds
+     *       ({@code user "Ann Lee" logged in}, {@code folder "Q3 reports" deleted}): it opens at a token with
+     *       an odd number of quotes and closes at the next such token;</li>
+     *   <li>a collection printed as comma-separated elements in brackets or braces, as Java's and Python's
+     *       lists, sets and maps print ({@code moved [orders-3, orders-7] to broker 2},
+     *       {@code tags {env=prod, team=search}}): it opens at a token that leaves a bracket open and ends
+     *       with a comma, every token inside ends with a comma, and it closes where the brackets balance.
+     *       Brackets around words that are not a comma-separated list ({@code [client <*>]}, JSON with
+     *       {@code "key": value} pairs) join nothing.</li>
+     * </ul>
+     * A span that never closes joins nothing.
      */
-    static String[] joinQuoted(String[] tokens) {
+    static String[] joinSpans(String[] tokens) {
         List<String> out = null;
         for (int i = 0; i < tokens.length; i++) {
-            int close = -1;
-            if (quotes(tokens[i]) % 2 == 1) {
-                for (int j = i + 1; j < tokens.length && close < 0; j++) {
-                    if (quotes(tokens[j]) % 2 == 1) {
-                        close = j;
-                    }
-                }
+            int close = quoteClose(tokens, i);
+            if (close < 0) {
+                close = collectionClose(tokens, i);
             }
             if (close < 0) {
                 if (out != null) {
@@ -97,10 +103,44 @@ final class TemplateGrouper {
         return out == null ? tokens : out.toArray(new String[0]);
     }
 
-    private static int quotes(String token) {
+    private static int quoteClose(String[] tokens, int open) {
+        if (count(tokens[open], '"') % 2 == 0) {
+            return -1;
+        }
+        for (int j = open + 1; j < tokens.length; j++) {
+            if (count(tokens[j], '"') % 2 == 1) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static int collectionClose(String[] tokens, int open) {
+        int depth = depth(tokens[open]);
+        if (depth <= 0 || !tokens[open].endsWith(",")) {
+            return -1;
+        }
+        for (int j = open + 1; j < tokens.length; j++) {
+            depth += depth(tokens[j]);
+            if (depth <= 0) {
+                return depth == 0 ? j : -1;
+            }
+            if (!tokens[j].endsWith(",")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Brackets and braces a token opens minus those it closes. */
+    private static int depth(String token) {
+        return count(token, '[') + count(token, '{') - count(token, ']') - count(token, '}');
+    }
+
+    private static int count(String token, char c) {
         int n = 0;
         for (int i = 0; i < token.length(); i++) {
-            if (token.charAt(i) == '"') {
+            if (token.charAt(i) == c) {
                 n++;
             }
         }

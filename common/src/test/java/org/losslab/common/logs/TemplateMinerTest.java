@@ -142,10 +142,42 @@ class TemplateMinerTest {
     @Test
     void quotedSpansJoinIntoOneTokenAndAnUnclosedQuoteJoinsNothing() {
         assertEquals(List.of("say", "\"a b c\"", "now"),
-                List.of(TemplateGrouper.joinQuoted("say \"a b c\" now".split(" "))));
+                List.of(TemplateGrouper.joinSpans("say \"a b c\" now".split(" "))));
         assertEquals(List.of("msg=\"request done\"", "status=<*>"),
-                List.of(TemplateGrouper.joinQuoted("msg=\"request done\" status=<*>".split(" "))));
-        assertEquals(List.of("a", "\"one\"", "b"), List.of(TemplateGrouper.joinQuoted("a \"one\" b".split(" "))));
-        assertEquals(List.of("an", "\"open", "quote"), List.of(TemplateGrouper.joinQuoted("an \"open quote".split(" "))));
+                List.of(TemplateGrouper.joinSpans("msg=\"request done\" status=<*>".split(" "))));
+        assertEquals(List.of("a", "\"one\"", "b"), List.of(TemplateGrouper.joinSpans("a \"one\" b".split(" "))));
+        assertEquals(List.of("an", "\"open", "quote"), List.of(TemplateGrouper.joinSpans("an \"open quote".split(" "))));
+        assertEquals(List.of("moved", "[orders-<*>, orders-<*>, clicks-<*>]", "to"),
+                List.of(TemplateGrouper.joinSpans("moved [orders-<*>, orders-<*>, clicks-<*>] to".split(" "))));
+        assertEquals(List.of("tags", "{env=prod, team=search},", "done"),
+                List.of(TemplateGrouper.joinSpans("tags {env=prod, team=search}, done".split(" "))));
+        // brackets around words that are not a comma-separated list, JSON pairs, a list that never closes
+        assertEquals(List.of("[client", "<*>]", "denied"), List.of(TemplateGrouper.joinSpans("[client <*>] denied"
+                .split(" "))));
+        assertEquals(List.of("{\"a\":", "<*>,", "\"b\":", "<*>}"), List.of(TemplateGrouper.joinSpans(
+                "{\"a\": <*>, \"b\": <*>}".split(" "))));
+        assertEquals(List.of("[a,", "b,", "c"), List.of(TemplateGrouper.joinSpans("[a, b, c".split(" "))));
+    }
+
+    @Test
+    void aBracketedListOfAnyLengthIsOneVariableWhenItVaries() {
+        // invented: a rebalance event listing one to four partitions; another event with a fixed list
+        List<String> lines = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(3);
+        String[] topics = {"orders", "clicks", "users"};
+        for (int i = 0; i < 60; i++) {
+            StringBuilder list = new StringBuilder("[");
+            int n = 1 + i % 4;
+            for (int k = 0; k < n; k++) {
+                list.append(k > 0 ? ", " : "").append(topics[random.nextInt(3)]).append("-p").append(random.nextInt(99));
+            }
+            lines.add("moved partitions " + list + "] to broker b" + random.nextInt(9));
+            lines.add("replicas of [orders, clicks] in sync");
+        }
+        TemplateModel model = TemplateMiner.mine(lines);
+        Set<String> mined = model.templates().stream().map(LogTemplate::template)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of("moved partitions [<*>] to broker <*>",
+                "replicas of [orders, clicks] in sync")), mined);
     }
 }
