@@ -131,10 +131,8 @@ class TemplateMinerTest {
             }
         }
         TemplateModel model = TemplateMiner.mine(lines);
-        Set<String> mined = model.templates().stream().map(LogTemplate::template)
-                .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of("account \"<*>\" renamed by operator",
-                "backup of \"nightly full set\" finished")), mined);
+                "backup of \"nightly full set\" finished")), templatesOf(model));
         ParsedMessage p = model.matcher().parse("account \"Cy de la Cruz\" renamed by operator");
         assertEquals(List.of("Cy de la Cruz"), p.variables());
     }
@@ -175,9 +173,11 @@ class TemplateMinerTest {
             lines.add("replicas of [orders, clicks] in sync");
         }
         TemplateModel model = TemplateMiner.mine(lines);
-        Set<String> mined = model.templates().stream().map(LogTemplate::template)
-                .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of("moved partitions [<*>] to broker <*>",
-                "replicas of [orders, clicks] in sync")), mined);
+                "replicas of [orders, clicks] in sync")), templatesOf(model));
+    }
+
+    private static Set<String> templatesOf(TemplateModel model) {
+        return model.templates().stream().map(LogTemplate::template).collect(Collectors.toCollection(TreeSet::new));
     }
 }
