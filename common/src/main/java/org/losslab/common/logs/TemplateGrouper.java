@@ -263,7 +263,11 @@ final class TemplateGrouper {
                 continue;
             }
             Frame frame = Frame.of(values.keySet());
-            if (isVariableColumn(frame, values)) {
+            // a named parameter: key=value in one token, or a value after a constant "key:" / "key=" token
+            boolean named = frame.prefix.endsWith("=") || frame.prefix.endsWith(":")
+                    || p > 0 && anchor[p - 1] && (group.get(0).tokens[p - 1].endsWith(":")
+                            || group.get(0).tokens[p - 1].endsWith("="));
+            if (isVariableColumn(frame, values, named)) {
                 variable[p] = frame;
                 free[p] = hasUnmaskedValue(frame, values.keySet());
             } else {
@@ -309,10 +313,14 @@ final class TemplateGrouper {
      *   <li>some values are masked variables and the others are empty, numerous (4+ distinct) or look
      *       like identifiers (dots, hyphens, digits...) that the masker did not recognise;</li>
      *   <li>all values are numbered names of one shape ({@code bglio91}, {@code bglio716});</li>
+     *   <li>the column is a named parameter ({@code server=}..., or after a {@code key:} token) and every value is
+     *       a hierarchical name ({@link #allNames}): the parameter's name is the constant, and a host, package or
+     *       class name in it is data even when a sample holds only two of them ({@code server: example.com},
+     *       {@code server: shop.example.org});</li>
      *   <li>there are enough lines and most distinct values are seen once, or there are very many.</li>
      * </ul>
      */
-    boolean isVariableColumn(Frame frame, Map<String, Long> values) {
+    boolean isVariableColumn(Frame frame, Map<String, Long> values, boolean named) {
         int distinct = values.size();
         boolean masked = false;
         boolean empty = false;
@@ -337,9 +345,33 @@ final class TemplateGrouper {
         if (isNumberedFamily(frame, values.keySet())) {
             return true;
         }
+        if (named && !masked && !empty && allNames(frame, values.keySet())) {
+            return true;
+        }
         int min = settings.minDistinctForVariable();
         return lines >= 2L * min && distinct >= min
                 && (singletons * 2 > distinct || distinct > settings.maxDistinctConstants());
+    }
+
+    /**
+     * Every value is a hierarchical name: dotted, slashed or with an {@code @} ({@code example.com},
+     * {@code com.acme.Main}, {@code svc/api}, {@code ann@example.org}). Upper-case words joined by underscores
+     * ({@code ACTION_DOWN}) are not: they are the constants of an enumeration, which name different events.
+     */
+    private static boolean allNames(Frame frame, Iterable<String> values) {
+        for (String v : values) {
+            String inner = frame.inner(v);
+            boolean name = false;
+            for (int i = 1; i < inner.length() - 1 && !name; i++) {
+                char c = inner.charAt(i);
+                name = (c == '.' || c == '/' || c == '@') && Character.isLetterOrDigit(inner.charAt(i - 1))
+                        && Character.isLetterOrDigit(inner.charAt(i + 1));
+            }
+            if (!name || inner.contains(VAR)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Unmasked text that has the marks of a value rather than a word: digits or inner punctuation. */

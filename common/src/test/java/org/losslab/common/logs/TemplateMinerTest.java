@@ -177,6 +177,22 @@ class TemplateMinerTest {
                 "replicas of [orders, clicks] in sync")), templatesOf(model));
     }
 
+    @Test
+    void aNamedParameterHoldingNamesIsAVariableButAnEnumerationSplits() {
+        // invented: two hosts behind a "server:" parameter, a dotted class after "plugin=", and an enumerated
+        // state, whose values name different events
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lines.add("proxy request failed, server: " + (i % 2 == 0 ? "example.com" : "shop.example.org")
+                    + ", upstream timed out");
+            lines.add("loaded plugin=" + (i % 3 == 0 ? "com.acme.auth.Ldap" : "org.demo.cache.Lru") + " ok");
+            lines.add("pump changed state=" + (i % 2 == 0 ? "RUNNING_HOT" : "STOPPED_COLD"));
+        }
+        assertEquals(new TreeSet<>(List.of("proxy request failed, server: <*>, upstream timed out",
+                "loaded plugin=<*> ok", "pump changed state=RUNNING_HOT", "pump changed state=STOPPED_COLD")),
+                templatesOf(TemplateMiner.mine(lines)));
+    }
+
     private static Set<String> templatesOf(TemplateModel model) {
         return model.templates().stream().map(LogTemplate::template).collect(Collectors.toCollection(TreeSet::new));
     }
