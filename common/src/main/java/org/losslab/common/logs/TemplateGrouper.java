@@ -12,9 +12,9 @@ import java.util.TreeMap;
  * Driver-side grouping of distinct signatures into templates. Deterministic: it only depends on the
  * multiset of (signature, count) and processes signatures in sorted order.
  *
- * <p>Signatures are bucketed by token count (runs of consecutive {@code <*>} count as one token, and so do a
- * double-quoted string and a bracketed comma-separated collection ({@link #joinSpans}), so a variable spanning a
- * varying number of tokens stays in one bucket). Within a bucket each signature
+ * <p>Signatures are bucketed by token count (a run of variables, {@code <*> <*>} or {@code <*>, <*>, <*>}, counts
+ * as one token ({@link #collapseRuns}), and so do a double-quoted string and a bracketed comma-separated
+ * collection ({@link #joinSpans}), so a variable spanning a varying number of tokens stays in one bucket). Within a bucket each signature
  * picks as its anchor the largest set of its tokens that share one position-wise frequency (the
  * template's constant words all occur exactly as often as the template); signatures with the same
  * anchor form a candidate group. In a candidate group, every other column is either a variable
@@ -36,10 +36,10 @@ final class TemplateGrouper {
     static final class Sig {
         final String text;
         final long count;
-        /** Tokens with runs of {@code <*>} collapsed into one. */
+        /** Tokens with runs of variables collapsed into one ({@link #collapseRuns}). */
         final String[] tokens;
-        /** For each collapsed token: the length of the {@code <*>} run it stands for, 0 for other tokens. */
-        final int[] runs;
+        /** For each collapsed token: the run of variables it stands for as written, null for other tokens. */
+        final String[] runs;
         String template;
         /** Token positions of {@link #template} whose variable was found statistically, not by masking. */
         boolean[] free;
@@ -49,17 +49,36 @@ final class TemplateGrouper {
             this.count = count;
             String[] raw = joinSpans(text.isEmpty() ? new String[0] : text.split(" "));
             List<String> toks = new ArrayList<>(raw.length);
-            int[] r = new int[raw.length];
-            for (String t : raw) {
-                if (t.equals(VAR) && !toks.isEmpty() && toks.get(toks.size() - 1).equals(VAR)) {
-                    r[toks.size() - 1]++;
-                    continue;
-                }
-                r[toks.size()] = t.equals(VAR) ? 1 : 0;
-                toks.add(t);
-            }
+            List<String> r = new ArrayList<>(raw.length);
+            collapseRuns(raw, toks, r);
             this.tokens = toks.toArray(new String[0]);
-            this.runs = Arrays.copyOf(r, tokens.length);
+            this.runs = r.toArray(new String[0]);
+        }
+    }
+
+    /**
+     * Collapses each run of variables into one token: adjacent {@code <*>} ({@code <*> <*>}, a value of several
+     * words) and a comma-separated list of them ({@code <*>, <*>, <*>}, a list printed without brackets), so
+     * that the lines of one event stay in one bucket when the run's length varies. The collapsed token is
+     * {@code <*>}, or {@code <*>,} when the run ends with a comma; {@code runs} gets the run as written (null
+     * for other tokens), which the template keeps when every line of it has the same run. A lone {@code <*>,}
+     * stays as it is.
+     */
+    static void collapseRuns(String[] raw, List<String> tokens, List<String> runs) {
+        String listed = VAR + ",";
+        for (int i = 0; i < raw.length; i++) {
+            int j = i;
+            while (j < raw.length && (raw[j].equals(VAR) || raw[j].equals(listed))) {
+                j++;
+            }
+            if (j == i || j - i == 1 && raw[i].equals(listed)) {
+                tokens.add(raw[i]);
+                runs.add(null);
+                continue;
+            }
+            tokens.add(raw[j - 1].equals(listed) ? listed : VAR);
+            runs.add(String.join(" ", Arrays.asList(raw).subList(i, j)));
+            i = j - 1;
         }
     }
 
@@ -417,18 +436,16 @@ final class TemplateGrouper {
                 String token = variableToken(members, p, variable[p]);
                 b.append(token);
                 addFlags(token, free[p], freeTokens);
-            } else if (first.tokens[p].equals(VAR)) {
-                int run = first.runs[p];
+            } else if (first.runs[p] != null) {
+                String run = first.runs[p];
                 for (Sig s : members) {
-                    if (s.runs[p] != run) {
-                        run = 1;
+                    if (!s.runs[p].equals(run)) {
+                        run = first.tokens[p];
                         break;
                     }
                 }
-                for (int r = 0; r < run; r++) {
-                    b.append(r > 0 ? " " : "").append(VAR);
-                    freeTokens.add(false);
-                }
+                b.append(run);
+                addFlags(run, false, freeTokens);
             } else {
                 b.append(first.tokens[p]);
                 addFlags(first.tokens[p], false, freeTokens);

@@ -193,6 +193,29 @@ class TemplateMinerTest {
                 templatesOf(TemplateMiner.mine(lines)));
     }
 
+    @Test
+    void runsOfVariablesCollapseAndKeepTheirTextWhenTheyDoNotVary() {
+        List<String> tokens = new java.util.ArrayList<>();
+        List<String> runs = new java.util.ArrayList<>();
+        TemplateGrouper.collapseRuns("took <*> <*> for <*>, <*>, <*>, then <*>, done".split(" "), tokens, runs);
+        assertEquals(List.of("took", "<*>", "for", "<*>,", "then", "<*>,", "done"), tokens);
+        assertEquals(java.util.Arrays.asList(null, "<*> <*>", null, "<*>, <*>, <*>,", null, null, null), runs);
+
+        // invented: an unbracketed list of one to four ids (its length varies), and a pair that never varies
+        List<String> lines = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 40; i++) {
+            StringBuilder ids = new StringBuilder();
+            for (int k = 0; k <= i % 4; k++) {
+                ids.append(k > 0 ? ", " : "").append(random.nextInt(100000));
+            }
+            lines.add("evicted cache entries: " + ids);
+            lines.add("resized pool from " + random.nextInt(99) + ", " + random.nextInt(99) + " to default");
+        }
+        assertEquals(new TreeSet<>(List.of("evicted cache entries: <*>", "resized pool from <*>, <*> to default")),
+                templatesOf(TemplateMiner.mine(lines)));
+    }
+
     private static Set<String> templatesOf(TemplateModel model) {
         return model.templates().stream().map(LogTemplate::template).collect(Collectors.toCollection(TreeSet::new));
     }
