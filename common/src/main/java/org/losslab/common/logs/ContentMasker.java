@@ -9,7 +9,7 @@ import static org.losslab.common.logs.CharClass.*;
  * <p>What is masked (in the Loghub-2.0 labelling convention, so that a masked token renders exactly as
  * in the ground-truth templates):
  * <ul>
- *   <li>numbers, signed numbers, decimals, {@code 1,234}, numbers with an attached unit or suffix
+ *   <li>numbers, signed numbers, decimals, {@code 1,234,567} (also as a {@code key=} value), numbers with an attached unit or suffix
  *       ({@code 12ms}, {@code 16K}, {@code 41C}) and anything else that starts with a digit;</li>
  *   <li>a number followed by a size unit ({@code 1.2 KB}) as one variable;</li>
  *   <li>hexadecimal ({@code 0x1f}, long hex words such as {@code ffff3000}), MAC addresses, UUIDs;</li>
@@ -21,7 +21,8 @@ import static org.losslab.common.logs.CharClass.*;
  *       word with a digit ({@code mc=e08x}), and values of {@code key=value} / {@code key:value}
  *       pairs that fall under the other rules. Words without digits ({@code tty=NODEVssh},
  *       {@code user=alice}) are left to the statistics of {@link TemplateMiner};</li>
- *   <li>calendar dates around a clock time ({@code Fri Jun 17 07:07:00 2005});</li>
+ *   <li>calendar dates around a clock time ({@code Fri Jun 17 07:07:00 2005}), and the month name of a slashed
+ *       date ({@code 03/Dec/2026:10:15:30} as {@code <*>/<*>/<*>:<*>:<*>:<*>}, like {@code 03/12/2026});</li>
  *   <li>the words true, false, null, root and admin (the Loghub-2.0 "user string" rule).</li>
  * </ul>
  * Adjacent variables joined by a dot or by nothing collapse into one, and chains of three or more
@@ -348,6 +349,16 @@ public final class ContentMasker {
     }
 
     /**
+     * A month name between the day and the year of a slashed date, as web servers write their access times
+     * ({@code 03/Dec/2026:10:15:30}): a part of the date like the day and the year, so that lines a month apart
+     * share their template ({@code <*>/<*>/<*>:<*>:<*>:<*>}, the same shape as {@code 03/12/2026:10:15:30}).
+     */
+    private boolean isMonthBetweenSlashes(int s, int p, int slash, int e) {
+        return p - 2 >= s && in[p - 1] == '/' && isDigit(in[p - 2]) && slash + 1 < e && in[slash] == '/'
+                && isDigit(in[slash + 1]) && DateTokens.isMonth(in, p, slash);
+    }
+
+    /**
      * The value after {@code key=}: one variable when it is a single alphanumeric word with a digit
      * ({@code mc=e08x}), the same test as for any token, otherwise rendered like any other text, so dotted names
      * such as {@code class=org.x.HttpServer2} keep their words; a word value ({@code state=RUNNING}) is left to
@@ -359,6 +370,11 @@ public final class ContentMasker {
     private int renderAssignedValue(int p, int e, boolean slashes) {
         if (slashes && (matchUrl(p, e, false) >= 0 || PathTokens.matchPath(in, p, e) >= 0)) {
             return p;
+        }
+        int thousands = NumberTokens.matchThousands(in, p, e);
+        if (thousands >= 0) { // count=1,234,567: one number, not split at its commas
+            appendVariable();
+            return thousands;
         }
         int a = p;
         boolean digit = false;
@@ -490,7 +506,11 @@ public final class ContentMasker {
                 slash++;
             }
             boolean host = slash == e ? portFollows : NetworkTokens.isIpv4(in, slash + 1, nextSlash(slash + 1, e));
-            renderPart(p, slash, host, classBits(p, slash));
+            if (isMonthBetweenSlashes(s, p, slash, e)) {
+                appendVariable();
+            } else {
+                renderPart(p, slash, host, classBits(p, slash));
+            }
             if (slash >= e) {
                 return;
             }

@@ -117,6 +117,26 @@ class ContentMaskerTest {
     }
 
     @Test
+    void aCountWithThousandsSeparatorsIsOneValueAfterAKey() {
+        // invented lines
+        check("export finished rows=1,234,567 skipped=3", "export finished rows=<*> skipped=<*>");
+        check("copied count=12,480 files", "copied count=<*> files");
+    }
+
+    @Test
+    void aMonthNameBetweenTheDayAndYearOfASlashedDateIsPartOfTheDate() {
+        // invented lines: an access-log time a month apart from another has the same signature
+        String december = new ContentMasker().maskToString(
+                "client 10.1.2.3 at [03/Dec/2026:10:15:30 +0000] sent 512 bytes");
+        assertEquals("client <*> at [<*>/<*>/<*>:<*>:<*>:<*> +0000] sent <*> bytes", december);
+        assertEquals(december, new ContentMasker().maskToString(
+                "client 10.9.8.7 at [14/Jan/2027:08:01:02 +0000] sent 77 bytes"));
+        check("report for 7/Jan/2027 ready", "report for <*>/<*>/<*> ready");
+        // a month name that is not between a day and a year stays a word
+        check("archived Dec/2026 logs", "archived Dec/<*> logs");
+    }
+
+    @Test
     void followsTheLoghubConventionsForUnitsDatesAndBrackets() {
         check("Block broadcast_9 stored as values in memory (estimated size 8.8 KB, free 14.0 KB)",
                 "Block <*> stored as values in memory (estimated size <*>, free <*>)");
