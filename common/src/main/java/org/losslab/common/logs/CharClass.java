@@ -26,6 +26,8 @@ final class CharClass {
     static final short DOT = 1024;
     static final short HYPHEN = 2048;
     static final short UNDERSCORE = 4096;
+    /** {@code @}: takes a word to the slow path, where e-mail addresses are recognised. */
+    static final short AT = 8192;
 
     /** Class bits of every UTF-16 code unit, so the scanner needs one lookup per character. */
     static final short[] CLASS = new short[65536];
@@ -59,6 +61,7 @@ final class CharClass {
         mark(".", DOT);
         mark("-", HYPHEN);
         mark("_", UNDERSCORE);
+        mark("@", (short) (AT | SPECIAL));
     }
 
     private static void mark(String chars, short bit) {

@@ -14,7 +14,7 @@ import static org.losslab.common.logs.CharClass.*;
  *   <li>a number followed by a size unit ({@code 1.2 KB}) as one variable;</li>
  *   <li>hexadecimal ({@code 0x1f}, long hex words such as {@code ffff3000}), MAC addresses, UUIDs;</li>
  *   <li>IPv4 and IPv6 addresses, {@code host:port} (the host and the port separately, as {@code <*>:<*>}),
- *       host names with digits, URLs ({@code hdfs://<*>}), absolute and relative paths;</li>
+ *       host names with digits, e-mail addresses, URLs ({@code hdfs://<*>}), absolute and relative paths;</li>
  *   <li>identifiers with numeric parts joined by underscores ({@code blk_-123}, {@code rdd_2_0}),
  *       versions ({@code v1.0.3}), digit-led parts of dotted or hyphenated words
  *       ({@code core.<*>}, {@code node-<*>}), the value of {@code key=value} when it is a single
@@ -321,6 +321,14 @@ public final class ContentMasker {
                 continue;
             }
             int q = slashes ? matchUrl(p, e) : -1;
+            if (q < 0 && (bits & AT) != 0) {
+                q = NetworkTokens.matchEmail(in, p, e);
+                if (q >= 0) {
+                    appendVariable();
+                    p = q;
+                    continue;
+                }
+            }
             if (q < 0) {
                 q = slashes ? PathTokens.matchPath(in, p, e) : -1;
                 if (q < 0) {

@@ -131,6 +131,44 @@ final class NetworkTokens {
         return -1;
     }
 
+    /**
+     * An e-mail address, {@code local@domain.tld} ({@code ann.lee@example.com}, {@code ops+alerts@mail.example.org}):
+     * the mailbox of a person or a team, data like a host name whatever its letters, so masked even when a sample
+     * holds few of them. The domain needs a dot and a top-level domain of letters, which {@code Class@1a2b3c} (a
+     * Java object's default string) and {@code user@host} have not.
+     *
+     * @return the end of the address starting at {@code s}, or -1
+     */
+    static int matchEmail(char[] in, int s, int e) {
+        int at = s;
+        while (at < e && in[at] != '@') {
+            char c = in[at];
+            if (!isLetterOrDigit(c) && c != '.' && c != '_' && c != '-' && c != '+' && c != '%') {
+                return -1;
+            }
+            at++;
+        }
+        if (at == s || at >= e - 1) {
+            return -1;
+        }
+        int end = at + 1;
+        int lastDot = -1;
+        while (end < e && (isLetterOrDigit(in[end]) || in[end] == '-'
+                || in[end] == '.' && end + 1 < e && isLetterOrDigit(in[end + 1]) && in[end - 1] != '@')) {
+            lastDot = in[end] == '.' ? end : lastDot;
+            end++;
+        }
+        if (lastDot < 0 || end - lastDot - 1 < 2) {
+            return -1;
+        }
+        for (int i = lastDot + 1; i < end; i++) {
+            if (!isLetter(in[i])) {
+                return -1;
+            }
+        }
+        return end;
+    }
+
     static boolean isHostName(char[] in, int s, int e) {
         if (s >= e || isSourceFile(in, s, e)) {
             return false;

@@ -117,6 +117,14 @@ class ContentMaskerTest {
     }
 
     @Test
+    void anEmailAddressIsOneVariableAndAnObjectsDefaultStringKeepsItsClass() {
+        // invented lines
+        check("sent reset link to ann.lee@example.com.", "sent reset link to <*>.");
+        check("notify (to=ops+alerts@mail.example.org) queued", "notify (to=<*>) queued");
+        check("leaked com.acme.cache.Entry@1a2b3c", "leaked com.acme.cache.Entry@<*>");
+    }
+
+    @Test
     void aCountWithThousandsSeparatorsIsOneValueAfterAKey() {
         // invented lines
         check("export finished rows=1,234,567 skipped=3", "export finished rows=<*> skipped=<*>");

@@ -55,6 +55,10 @@ class TokenRecognisersTest {
         // before ":117" a source file is the code's own location, a host name is a machine
         accepts(whole(NetworkTokens::isSourceFile), "Server.java", "Outer$Inner.scala", "main.go", "queue.c");
         rejects(whole(NetworkTokens::isSourceFile), "example.pl", "db-01.corp.com", "Server.javax", ".java", "1x.c");
+        accepts(all(NetworkTokens::matchEmail), "ann.lee@example.com", "ops+alerts@mail.example.org", "b_2@x-y.io");
+        // an object's default string, a user at a host, a one-letter top-level domain, an empty local part
+        rejects(all(NetworkTokens::matchEmail), "com.acme.Foo@1a2b3c", "ann@localhost", "a@b.c", "@example.com",
+                "ann@.example.com");
     }
 
     @Test
