@@ -93,10 +93,14 @@ final class TemplateGrouper {
      *       an odd number of quotes and closes at the next such token;</li>
      *   <li>a collection printed as comma-separated elements in brackets or braces, as Java's and Python's
      *       lists, sets and maps print ({@code moved [orders-3, orders-7] to broker 2},
-     *       {@code tags {env=prod, team=search}}): it opens at a token that leaves a bracket open and ends
-     *       with a comma, every token inside ends with a comma, and it closes where the brackets balance.
-     *       Brackets around words that are not a comma-separated list ({@code [client <*>]}, JSON with
-     *       {@code "key": value} pairs) join nothing.</li>
+     *       {@code tags {env=prod, team=search}}) and objects print their fields
+     *       ({@code Order{id=7, customer=Ann de la Cruz, items=3}}): it opens at a token that leaves a bracket open
+     *       and ends with a comma, every element inside is one token ending with a comma or a {@code key=value}
+     *       whose value has more words (without {@code =} or {@code :}), and it closes where the brackets
+     *       balance. Brackets around words that are not a comma-separated list ({@code [client <*>]}, JSON with
+     *       {@code "key": value} pairs) join nothing;</li>
+     *   <li>outside brackets, a field of a comma-separated {@code key=value} list whose value has several
+     *       words ({@code id=7, customer=Ann de la Cruz, items=3}).</li>
      * </ul>
      * A span that never closes joins nothing.
      */
@@ -106,6 +110,9 @@ final class TemplateGrouper {
             int close = quoteClose(tokens, i);
             if (close < 0) {
                 close = collectionClose(tokens, i);
+            }
+            if (close < 0) {
+                close = fieldValueClose(tokens, i);
             }
             if (close < 0) {
                 if (out != null) {
@@ -139,16 +146,55 @@ final class TemplateGrouper {
         if (depth <= 0 || !tokens[open].endsWith(",")) {
             return -1;
         }
+        boolean elementStart = true;
+        boolean field = false;
         for (int j = open + 1; j < tokens.length; j++) {
-            depth += depth(tokens[j]);
+            String t = tokens[j];
+            if (elementStart) {
+                field = t.indexOf('=') > 0;
+            } else if (!field || t.indexOf('=') >= 0 || t.indexOf(':') >= 0) {
+                return -1; // only the value of a key=value element may have more words
+            }
+            depth += depth(t);
             if (depth <= 0) {
                 return depth == 0 ? j : -1;
             }
-            if (!tokens[j].endsWith(",")) {
+            elementStart = t.endsWith(",");
+        }
+        return -1;
+    }
+
+    /**
+     * A field of a comma-separated {@code key=value} list whose value has several words, as objects print
+     * themselves ({@code Order{id=7, customer=Ann de la Cruz, items=3}}): the value runs to the comma before
+     * the next {@code key=} or to the list's closing bracket. The field must be in such a list (its token opens
+     * one, {@code Order{id=7,}, or follows a comma) and its words hold no {@code =} or {@code :}, so prose after
+     * a lone {@code key=value} joins nothing.
+     */
+    private static int fieldValueClose(String[] tokens, int open) {
+        String first = tokens[open];
+        int eq = first.indexOf('=');
+        if (eq <= 0 || eq == first.length() - 1 || endsField(first) || first.indexOf('=', eq + 1) >= 0
+                || !(open > 0 && tokens[open - 1].endsWith(",") || depth(first.substring(0, eq)) > 0)) {
+            return -1;
+        }
+        for (int j = open + 1; j < tokens.length; j++) {
+            String t = tokens[j];
+            if (t.indexOf('=') >= 0 || t.indexOf(':') >= 0 || depth(t) > 0) {
                 return -1;
+            }
+            if (endsField(t)) {
+                boolean closesList = depth(t) < 0;
+                return closesList || j + 1 < tokens.length && tokens[j + 1].indexOf('=') > 0 ? j : -1;
             }
         }
         return -1;
+    }
+
+    /** A token that ends a list field: with a comma or a closing bracket. */
+    private static boolean endsField(String token) {
+        char last = token.charAt(token.length() - 1);
+        return last == ',' || depth(token) < 0;
     }
 
     /** Brackets and braces a token opens minus those it closes. */
@@ -606,7 +652,9 @@ final class TemplateGrouper {
     /**
      * The constant frame around a variable column: the values' common prefix up to a delimiter and
      * their common suffix from a strong delimiter, so {@code rhost=a.b} and {@code rhost=<*>} become
-     * {@code rhost=<*>} and {@code (x)} and {@code ()} become {@code (<*>)}.
+     * {@code rhost=<*>} and {@code (x)} and {@code ()} become {@code (<*>)}. The suffix may hold variables
+     * of its own: {@code Order{id=<*>, customer=Ann, items=<*>}} and {@code ... customer=Bo Lee, items=<*>}}
+     * become {@code Order{id=<*>, customer=<*>, items=<*>}}.
      */
     static final class Frame {
         final String prefix;
@@ -633,7 +681,7 @@ final class TemplateGrouper {
             int p = cutPrefixAtDelimiter(first, Math.min(prefix, minLength));
             int q = cutSuffixAtDelimiter(first, Math.min(suffix, minLength - p));
             String tail = first.substring(first.length() - q);
-            return new Frame(first.substring(0, p), tail.contains(VAR) ? "" : tail);
+            return new Frame(first.substring(0, p), tail);
         }
 
         String inner(String value) {

@@ -155,6 +155,18 @@ class TemplateMinerTest {
         assertEquals(List.of("{\"a\":", "<*>,", "\"b\":", "<*>}"), List.of(TemplateGrouper.joinSpans(
                 "{\"a\": <*>, \"b\": <*>}".split(" "))));
         assertEquals(List.of("[a,", "b,", "c"), List.of(TemplateGrouper.joinSpans("[a, b, c".split(" "))));
+        // an object's key=value list, whose values may have several words, is one collection
+        assertEquals(List.of("saved", "Order{id=<*>, customer=Ann de la Cruz, items=<*>}"),
+                List.of(TemplateGrouper.joinSpans("saved Order{id=<*>, customer=Ann de la Cruz, items=<*>}".split(" "))));
+        assertEquals(List.of("Order{note=two words}", "saved"),
+                List.of(TemplateGrouper.joinSpans("Order{note=two words} saved".split(" "))));
+        // without brackets, each field of such a list is one token
+        assertEquals(List.of("id=<*>,", "customer=Ann de la Cruz,", "items=<*>"),
+                List.of(TemplateGrouper.joinSpans("id=<*>, customer=Ann de la Cruz, items=<*>".split(" "))));
+        // prose after a lone key=value, and a list whose next item is not a key=value, join nothing
+        assertEquals(List.of("result=ok", "for", "user", "bob,", "then", "x=1"),
+                List.of(TemplateGrouper.joinSpans("result=ok for user bob, then x=1".split(" "))));
+        assertEquals(List.of("a,", "key=b", "c,", "next"), List.of(TemplateGrouper.joinSpans("a, key=b c, next".split(" "))));
     }
 
     @Test
@@ -213,6 +225,22 @@ class TemplateMinerTest {
             lines.add("resized pool from " + random.nextInt(99) + ", " + random.nextInt(99) + " to default");
         }
         assertEquals(new TreeSet<>(List.of("evicted cache entries: <*>", "resized pool from <*>, <*> to default")),
+                templatesOf(TemplateMiner.mine(lines)));
+    }
+
+    @Test
+    void aMultiWordFieldOfAnObjectDumpIsOneVariable() {
+        // invented: an object printed with its fields, one of them a name of one to four words (each once)
+        String[] firsts = {"Ann", "Bo", "Cy", "Dee", "Eva", "Finn"};
+        String[] lasts = {"", " Lee", " de la Cruz", " van Dam", " Ek", " Maria Lind", " Ho", " Moe"};
+        List<String> lines = new java.util.ArrayList<>();
+        int id = 100;
+        for (String first : firsts) {
+            for (String last : lasts) {
+                lines.add("saved Order{id=" + id++ + ", customer=" + first + last + ", items=" + id % 7 + "}");
+            }
+        }
+        assertEquals(new TreeSet<>(List.of("saved Order{id=<*>, customer=<*>, items=<*>}")),
                 templatesOf(TemplateMiner.mine(lines)));
     }
 
