@@ -9,8 +9,9 @@ import static org.losslab.common.logs.CharClass.*;
  * <p>What is masked (in the Loghub-2.0 labelling convention, so that a masked token renders exactly as
  * in the ground-truth templates):
  * <ul>
- *   <li>numbers, signed numbers, decimals, {@code 1,234,567} (also as a {@code key=} value), numbers with an attached unit or suffix
- *       ({@code 12ms}, {@code 16K}, {@code 41C}) and anything else that starts with a digit;</li>
+ *   <li>numbers, signed numbers, decimals, {@code 1,234,567} (also as a {@code key=} value), numbers with an
+ *       attached unit or suffix ({@code 12ms}, {@code 16K}, {@code 41C}) and anything else that starts with a
+ *       digit;</li>
  *   <li>a number followed by a size unit ({@code 1.2 KB}) as one variable;</li>
  *   <li>hexadecimal ({@code 0x1f}, long hex words such as {@code ffff3000}), MAC addresses, UUIDs;</li>
  *   <li>IPv4 and IPv6 addresses, {@code host:port} (the host and the port separately, as {@code <*>:<*>}),

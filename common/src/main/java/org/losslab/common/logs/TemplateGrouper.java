@@ -12,12 +12,13 @@ import java.util.TreeMap;
  * Driver-side grouping of distinct signatures into templates. Deterministic: it only depends on the
  * multiset of (signature, count) and processes signatures in sorted order.
  *
- * <p>Signatures are bucketed by token count (a run of variables, {@code <*> <*>} or {@code <*>, <*>, <*>}, counts
- * as one token ({@link #collapseRuns}), and so do a double-quoted string and a bracketed comma-separated
- * collection ({@link #joinSpans}), so a variable spanning a varying number of tokens stays in one bucket). Within a bucket each signature
- * picks as its anchor the largest set of its tokens that share one position-wise frequency (the
- * template's constant words all occur exactly as often as the template); signatures with the same
- * anchor form a candidate group. In a candidate group, every other column is either a variable
+ * <p>Signatures are bucketed by token count (a run of variables, {@code <*> <*>} or {@code <*>, <*>, <*>},
+ * counts as one token ({@link #collapseRuns}), and so do a double-quoted string and a bracketed comma-separated
+ * collection ({@link #joinSpans}), so a variable spanning a varying number of tokens stays in one bucket).
+ * Within a bucket each signature picks as its anchor the largest set of its tokens that share one
+ * position-wise frequency (the template's constant words all occur exactly as often as the template);
+ * signatures with the same anchor form a candidate group. In a candidate group, every other column is either a
+ * variable
  * (many distinct, mostly rare values, or values already masked as {@code <*>}) or a discriminating
  * constant that splits the group into templates. Finally a rare template that is a frequent one with a
  * statistically found variable stretched over several tokens joins the frequent one, which catches
@@ -86,7 +87,7 @@ final class TemplateGrouper {
      * Joins each span of tokens that prints one value into one token, so that the lines of one event stay in one
      * bucket when that value's word count varies, and the span is one column for the per-position statistics:
      * many distinct values make it one variable ({@code "<*>"}, {@code [<*>]}), one value everywhere keeps it
-     * literal text. Two kinds of span, each a value in logs at large:
+     * literal text. Three kinds of span, each a value in logs at large:
      * <ul>
      *   <li>a double-quoted string, which a program prints as one argument however many words it holds
      *       ({@code user "Ann Lee" logged in}, {@code folder "Q3 reports" deleted}): it opens at a token with
@@ -165,11 +166,11 @@ final class TemplateGrouper {
     }
 
     /**
-     * A field of a comma-separated {@code key=value} list whose value has several words, as objects print
-     * themselves ({@code Order{id=7, customer=Ann de la Cruz, items=3}}): the value runs to the comma before
-     * the next {@code key=} or to the list's closing bracket. The field must be in such a list (its token opens
-     * one, {@code Order{id=7,}, or follows a comma) and its words hold no {@code =} or {@code :}, so prose after
-     * a lone {@code key=value} joins nothing.
+     * A field of a comma-separated {@code key=value} list whose value has several words, where the collection
+     * rule joined nothing ({@code id=7, customer=Ann de la Cruz, items=3}): the value runs to the comma before
+     * the next {@code key=} or to a closing bracket. The field must be in such a list (its token follows a comma
+     * or opens a bracket) and its words hold no {@code =} or {@code :}, so prose after a lone {@code key=value}
+     * joins nothing.
      */
     private static int fieldValueClose(String[] tokens, int open) {
         String first = tokens[open];

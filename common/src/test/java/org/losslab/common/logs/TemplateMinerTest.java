@@ -144,7 +144,8 @@ class TemplateMinerTest {
         assertEquals(List.of("msg=\"request done\"", "status=<*>"),
                 List.of(TemplateGrouper.joinSpans("msg=\"request done\" status=<*>".split(" "))));
         assertEquals(List.of("a", "\"one\"", "b"), List.of(TemplateGrouper.joinSpans("a \"one\" b".split(" "))));
-        assertEquals(List.of("an", "\"open", "quote"), List.of(TemplateGrouper.joinSpans("an \"open quote".split(" "))));
+        assertEquals(List.of("an", "\"open", "quote"),
+                List.of(TemplateGrouper.joinSpans("an \"open quote".split(" "))));
         assertEquals(List.of("moved", "[orders-<*>, orders-<*>, clicks-<*>]", "to"),
                 List.of(TemplateGrouper.joinSpans("moved [orders-<*>, orders-<*>, clicks-<*>] to".split(" "))));
         assertEquals(List.of("tags", "{env=prod, team=search},", "done"),
@@ -157,7 +158,8 @@ class TemplateMinerTest {
         assertEquals(List.of("[a,", "b,", "c"), List.of(TemplateGrouper.joinSpans("[a, b, c".split(" "))));
         // an object's key=value list, whose values may have several words, is one collection
         assertEquals(List.of("saved", "Order{id=<*>, customer=Ann de la Cruz, items=<*>}"),
-                List.of(TemplateGrouper.joinSpans("saved Order{id=<*>, customer=Ann de la Cruz, items=<*>}".split(" "))));
+                List.of(TemplateGrouper.joinSpans(
+                        "saved Order{id=<*>, customer=Ann de la Cruz, items=<*>}".split(" "))));
         assertEquals(List.of("Order{note=two words}", "saved"),
                 List.of(TemplateGrouper.joinSpans("Order{note=two words} saved".split(" "))));
         // without brackets, each field of such a list is one token
@@ -166,7 +168,8 @@ class TemplateMinerTest {
         // prose after a lone key=value, and a list whose next item is not a key=value, join nothing
         assertEquals(List.of("result=ok", "for", "user", "bob,", "then", "x=1"),
                 List.of(TemplateGrouper.joinSpans("result=ok for user bob, then x=1".split(" "))));
-        assertEquals(List.of("a,", "key=b", "c,", "next"), List.of(TemplateGrouper.joinSpans("a, key=b c, next".split(" "))));
+        assertEquals(List.of("a,", "key=b", "c,", "next"),
+                List.of(TemplateGrouper.joinSpans("a, key=b c, next".split(" "))));
     }
 
     @Test
@@ -179,7 +182,8 @@ class TemplateMinerTest {
             StringBuilder list = new StringBuilder("[");
             int n = 1 + i % 4;
             for (int k = 0; k < n; k++) {
-                list.append(k > 0 ? ", " : "").append(topics[random.nextInt(3)]).append("-p").append(random.nextInt(99));
+                list.append(k > 0 ? ", " : "").append(topics[random.nextInt(3)]).append("-p")
+                        .append(random.nextInt(99));
             }
             lines.add("moved partitions " + list + "] to broker b" + random.nextInt(9));
             lines.add("replicas of [orders, clicks] in sync");
