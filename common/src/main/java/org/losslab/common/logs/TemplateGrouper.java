@@ -18,8 +18,7 @@ import java.util.TreeMap;
  * Within a bucket each signature picks as its anchor the largest set of its tokens that share one
  * position-wise frequency (the template's constant words all occur exactly as often as the template);
  * signatures with the same anchor form a candidate group. In a candidate group, every other column is either a
- * variable
- * (many distinct, mostly rare values, or values already masked as {@code <*>}) or a discriminating
+ * variable (many distinct, mostly rare values, or values already masked as {@code <*>}) or a discriminating
  * constant that splits the group into templates. Finally a rare template that is a frequent one with a
  * statistically found variable stretched over several tokens joins the frequent one, which catches
  * free-text values of varying length.
