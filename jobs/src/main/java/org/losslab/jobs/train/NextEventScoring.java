@@ -69,8 +69,12 @@ public final class NextEventScoring {
      * keeps its own reference to it).
      */
     public static final class Shared {
-        /** The networks remembered: a job scores with one; the one before is kept while its tasks finish. */
-        private static final int NETWORKS = 2;
+        /**
+         * The networks remembered: the latest one. A task of an earlier network keeps its own reference and
+         * finishes unshared; the latest network's answers stay in the JVM (at most {@link #CACHED_VALUES} values)
+         * until another network's scoring starts.
+         */
+        private static final int NETWORKS = 1;
         private static final Map<Long, Shared> BY_NETWORK = new LinkedHashMap<>() {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, Shared> eldest) {
