@@ -55,8 +55,8 @@ class LoghubAccuracyTest {
 
     /**
      * Android and Windows, whose labels no rule was written against (Loghub's original labels, whose conventions
-     * differ, so only grouping is held to a floor): measured GA 0.828 and 1.000, an average over all ten shipped
-     * systems of 0.978 (target 0.95).
+     * differ, so only grouping is held to a floor): measured GA 0.835 and 1.000, an average over all ten shipped
+     * systems of 0.979 (target 0.95).
      */
     @Test
     void groupingHoldsOnTheTwoSystemsNoRuleWasWrittenFor() throws IOException {
@@ -72,7 +72,7 @@ class LoghubAccuracyTest {
         assertTrue(ga >= 0.95, "average GA over the ten shipped systems " + ga + " " + scores);
     }
 
-    /** Nothing tuned on the system scored: each one's settings are chosen on the other nine (measured GA 0.978). */
+    /** Nothing tuned on the system scored: each one's settings are chosen on the other nine (measured GA 0.979). */
     @Test
     void leaveOneSystemOutKeepsTheAccuracy() throws IOException {
         List<LoghubEvaluation.SystemData> data = allShipped();
