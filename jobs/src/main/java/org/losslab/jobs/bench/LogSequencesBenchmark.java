@@ -22,8 +22,8 @@ import org.losslab.jobs.warehouse.Warehouse;
  * {@code build-log-sequences} and the scoring of {@code detect-anomalies} against plain Spark, in one process,
  * alternating: the build next to a read of the system's {@code log_lines} written back as Parquet (the same rows),
  * the scoring (one network per partition, windows in, scores out, written as Parquet; the run and its event
- * classes are looked up once, before) next to a read of the same windows written back. Ratios are baseline time / job time per repetition (1 = as fast as the plain copy), with
- * their median and range; scoring also as windows per second per core. The build writes into a scratch warehouse
+ * classes are looked up once, before) next to a read of the same windows written back. Ratios are baseline time /
+ * job time per repetition (1 = as fast as the plain copy), with their median and range; scoring also as windows per second per core. The build writes into a scratch warehouse
  * in the work folder (a copy of the system's lines), so the user's tables stay as they were.
  */
 public final class LogSequencesBenchmark {

@@ -70,17 +70,12 @@ public final class NextEventScoring {
      */
     public static final class Shared {
         /**
-         * The networks remembered: the latest one. A task of an earlier network keeps its own reference and
+         * The latest network's answers and its key. A task of an earlier network keeps its own reference and
          * finishes unshared; the latest network's answers stay in the JVM (at most {@link #CACHED_VALUES} values)
          * until another network's scoring starts.
          */
-        private static final int NETWORKS = 1;
-        private static final Map<Long, Shared> BY_NETWORK = new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Shared> eldest) {
-                return size() > NETWORKS;
-            }
-        };
+        private static Shared latest;
+        private static long latestNetwork;
 
         private final ConcurrentHashMap<Input, CompletableFuture<double[]>> answers = new ConcurrentHashMap<>();
 
@@ -89,7 +84,11 @@ public final class NextEventScoring {
 
         /** The shared answers of the network with this key (a Spark broadcast id: unique within an application). */
         public static synchronized Shared of(long network) {
-            return BY_NETWORK.computeIfAbsent(network, k -> new Shared());
+            if (latest == null || latestNetwork != network) {
+                latest = new Shared();
+                latestNetwork = network;
+            }
+            return latest;
         }
     }
 
