@@ -15,6 +15,14 @@ import java.util.stream.IntStream;
  * {@code (a, b, e, alpha, beta)} with L-BFGS (Breeze's) from every point of a start grid, in parallel, and keep
  * the best converged run; {@code A = exp(a)}, {@code B = exp(b)}, {@code E = exp(e)}.
  *
+ * <p>Points that do not pin down all five parameters (a six-run sweep whose loss hardly moves with D, say) leave
+ * a flat valley: runs end anywhere along it, from {@code B = 1e49} to {@code B = e^8833}, with objectives equal
+ * to 1e-12. Which of them is lowest is then decided by rounding, and can be one whose {@code B} overflows to
+ * infinity. So runs within {@link #TIE_TOLERANCE} of the lowest objective count as equally good and the one
+ * nearest the origin in {@code (a, b, e, alpha, beta)} is kept: the least extreme law the data cannot tell
+ * from the best. The points are fitted in a fixed order (by N, D, loss), so the same points give the same fit
+ * whatever order they come in; rounding in the objective's sum would otherwise pick different runs.
+ *
  * <p>The optional bootstrap resamples the points with replacement and refits each resample, in parallel, from
  * the full-data optimum: refits started from a poor grid point can end at a distant local optimum with huge
  * {@code A} or {@code B}, which would inflate the spread. Each resample's indices come from its own seed, drawn
@@ -23,6 +31,13 @@ import java.util.stream.IntStream;
 public final class ChinchillaFit {
     /** Huber threshold of the objective, Hoffmann et al.'s value. */
     public static final double HUBER_DELTA = 1e-3;
+
+    /**
+     * Relative objective gap within which two converged runs are equally good. L-BFGS stops when the objective
+     * moves by less than 1e-12 of it (see {@link OptimizerSettings}), so runs into the same minimum agree to
+     * about that; distinct minima of the objectives seen differ by far more than 1e-9.
+     */
+    static final double TIE_TOLERANCE = 1e-9;
 
     /** Parameter names, the keys of the bootstrap maps. */
     public static final List<String> PARAMETERS = List.of("A", "B", "E", "alpha", "beta");
@@ -62,9 +77,13 @@ public final class ChinchillaFit {
         return ChinchillaObjective.of(List.copyOf(points), HUBER_DELTA).value(theta);
     }
 
-    /** The points less the {@code exclude} highest losses, in their original order. */
+    /** The points less the {@code exclude} highest losses, ordered by N, D and loss. */
     private static List<ScalingPoint> withoutHighestLosses(List<ScalingPoint> points, int exclude) {
-        List<ScalingPoint> copy = List.copyOf(points);
+        List<ScalingPoint> copy = points.stream()
+                .sorted(Comparator.comparingDouble(ScalingPoint::n)
+                        .thenComparingDouble(ScalingPoint::d)
+                        .thenComparingDouble(ScalingPoint::loss))
+                .toList();
         if (copy.size() - exclude < ChinchillaObjective.DIMENSION) {
             throw new IllegalArgumentException("need at least " + ChinchillaObjective.DIMENSION
                     + " points after excluding " + exclude + ", got " + copy.size());
@@ -80,18 +99,47 @@ public final class ChinchillaFit {
                 .toList();
     }
 
-    /** The lowest objective among converged runs; ties go to the earlier start, so the pick is deterministic. */
-    private static BreezeLbfgs.Minimum bestConverged(BreezeLbfgs.Minimum[] runs) {
+    /**
+     * Among converged runs whose law is finite, the one nearest the origin of those within {@link #TIE_TOLERANCE}
+     * of the lowest objective; remaining ties go to the earlier start, so the pick is deterministic.
+     */
+    static BreezeLbfgs.Minimum bestConverged(BreezeLbfgs.Minimum[] runs) {
+        double lowest = Double.POSITIVE_INFINITY;
+        int usable = 0;
+        for (BreezeLbfgs.Minimum run : runs) {
+            if (usable(run)) {
+                lowest = Math.min(lowest, run.value());
+                usable++;
+            }
+        }
+        if (usable == 0) {
+            throw new IllegalStateException("none of the " + runs.length + " L-BFGS starts converged to a finite law");
+        }
+        double bound = lowest + TIE_TOLERANCE * Math.abs(lowest);
         BreezeLbfgs.Minimum best = null;
         for (BreezeLbfgs.Minimum run : runs) {
-            if (run.converged() && (best == null || run.value() < best.value())) {
+            if (usable(run) && run.value() <= bound && (best == null || squaredNorm(run.x()) < squaredNorm(best.x()))) {
                 best = run;
             }
         }
-        if (best == null) {
-            throw new IllegalStateException("none of the " + runs.length + " L-BFGS starts converged");
-        }
         return best;
+    }
+
+    /** Converged, and {@code exp} of a, b and e stays finite: a law with an infinite coefficient cannot be used. */
+    private static boolean usable(BreezeLbfgs.Minimum run) {
+        if (!run.converged()) {
+            return false;
+        }
+        ChinchillaLaw law = law(run.x());
+        return Double.isFinite(law.A()) && Double.isFinite(law.B()) && Double.isFinite(law.E());
+    }
+
+    private static double squaredNorm(double[] x) {
+        double sum = 0.0;
+        for (double v : x) {
+            sum += v * v;
+        }
+        return sum;
     }
 
     private static int convergedCount(BreezeLbfgs.Minimum[] runs) {
