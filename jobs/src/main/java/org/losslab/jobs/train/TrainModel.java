@@ -48,6 +48,7 @@ import org.losslab.jobs.train.StepRecorder.NonFiniteLossException;
 import org.losslab.jobs.train.StepRecorder.StepRow;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -467,7 +468,38 @@ public final class TrainModel {
 
     static double[][] probabilities(MultiLayerNetwork net, DataSet data) {
         INDArray out = net.output(data.getFeatures(), false, data.getFeaturesMaskArray(), null);
-        return out.toDoubleMatrix();
+        return rows(out);
+    }
+
+    /**
+     * The rows of a matrix as doubles, from one bulk copy of its buffer. ND4J's {@code toDoubleMatrix} builds a
+     * view and a copy per row, which took 30% as long as the LSTM's own forward pass when scoring log windows.
+     */
+    static double[][] rows(INDArray matrix) {
+        if (matrix.rank() != 2) {
+            throw new IllegalArgumentException("expected a matrix, got shape " + Arrays.toString(matrix.shape()));
+        }
+        INDArray dense = matrix.ordering() == 'c' && !matrix.isView() && matrix.data().length() == matrix.length()
+                ? matrix : matrix.dup('c');
+        int rows = (int) dense.rows();
+        int columns = (int) dense.columns();
+        double[][] out = new double[rows][columns];
+        if (dense.dataType() == DataType.FLOAT) {
+            float[] flat = dense.data().asFloat();
+            for (int r = 0; r < rows; r++) {
+                double[] row = out[r];
+                int offset = r * columns;
+                for (int c = 0; c < columns; c++) {
+                    row[c] = flat[offset + c];
+                }
+            }
+        } else {
+            double[] flat = dense.data().asDouble();
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(flat, r * columns, out[r], 0, columns);
+            }
+        }
+        return out;
     }
 
     private RunRecord runRow(TrainingTask task, long params, long trainExamples, int workers,
