@@ -3,10 +3,13 @@ package org.losslab.jobs.logs;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -14,6 +17,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.losslab.common.io.SplitLineIndex;
 import org.losslab.common.logs.LayoutInference;
 import org.losslab.common.logs.LogFormat;
@@ -22,6 +27,7 @@ import org.losslab.common.logs.TemplateMiner;
 import org.losslab.common.logs.TemplateModel;
 import org.losslab.common.logs.TemplateStyle;
 import org.losslab.jobs.spark.JobSteps;
+import org.losslab.jobs.warehouse.DriverParquet;
 import org.losslab.jobs.warehouse.TableSchemas;
 import org.losslab.jobs.warehouse.Warehouse;
 import org.losslab.jobs.warehouse.Warehouse.StagedTable;
@@ -161,24 +167,32 @@ public final class IngestLogs {
         List<StagedTable> staged = List.of(linesTable, templatesTable, rejectsTable);
         try {
             Parsed parsed = parse(spark, format, options.system(), input, steps, options.style());
-            steps.step("pass 2: write log_lines of " + options.system());
-            // one system per ingest: each table's rows go straight into its partition folder
-            parsed.lines().drop(TableSchemas.SYSTEM).write().parquet(linesTable.writeLocation());
+            LogPassOne summary = parsed.summary();
+            Configuration conf = spark.sparkContext().hadoopConfiguration();
+            // the small tables are written on the driver: a Spark job each would cost more than their rows
             steps.step("write log_templates and log_rejects of " + options.system());
             List<Row> templates = new ArrayList<>();
             for (LogTemplate t : parsed.model().templates()) {
                 String text = options.style().template(t.template());
-                templates.add(RowFactory.create(t.id(), text, t.count(), variableCount(text), options.system()));
+                templates.add(RowFactory.create(t.id(), text, t.count(), variableCount(text)));
             }
-            spark.createDataFrame(templates, TableSchemas.LOG_TEMPLATES_SCHEMA).drop(TableSchemas.SYSTEM)
-                    .coalesce(1).write().parquet(templatesTable.writeLocation());
-            // written even when empty: a file with the schema keeps the table readable
-            parsed.rejects().drop(TableSchemas.SYSTEM).coalesce(1).write().parquet(rejectsTable.writeLocation());
+            DriverParquet.write(conf, new Path(templatesTable.writeLocation()),
+                    withoutSystem(TableSchemas.LOG_TEMPLATES_SCHEMA), templates);
+            if (summary.rejected() == 0) {
+                // written even when empty: a file with the schema keeps the table readable
+                DriverParquet.write(conf, new Path(rejectsTable.writeLocation()),
+                        withoutSystem(TableSchemas.LOG_REJECTS_SCHEMA), List.of());
+            } else {
+                parsed.rejects().drop(TableSchemas.SYSTEM).coalesce(1).write().parquet(rejectsTable.writeLocation());
+            }
+            steps.step("pass 2: write log_lines of " + options.system());
+            // one system per ingest: each table's rows go straight into its partition folder
+            parsed.lines().drop(TableSchemas.SYSTEM).write().parquet(linesTable.writeLocation());
 
             steps.step("reconcile and commit");
-            long written = spark.read().parquet(linesTable.writeLocation()).count();
-            long rejected = spark.read().parquet(rejectsTable.writeLocation()).count();
-            LogPassOne summary = parsed.summary();
+            // counted from the written files' footers: what is on disk, without a Spark job per table
+            long written = DriverParquet.rowCount(conf, new Path(linesTable.writeLocation()));
+            long rejected = DriverParquet.rowCount(conf, new Path(rejectsTable.writeLocation()));
             if (summary.lines() != written + rejected || rejected != summary.rejected()) {
                 throw new IllegalStateException(String.format("Cannot commit the logs of %s: counts do not"
                         + " reconcile (lines in %d, written %d, rejected %d, counted rejects %d); previous tables"
@@ -201,6 +215,12 @@ public final class IngestLogs {
         } finally {
             steps.done();
         }
+    }
+
+    /** A partitioned table's columns without the partition column, as written into one partition's folder. */
+    private static StructType withoutSystem(StructType schema) {
+        return new StructType(Arrays.stream(schema.fields()).filter(f -> !f.name().equals(TableSchemas.SYSTEM))
+                .toArray(StructField[]::new));
     }
 
     static int variableCount(String template) {
