@@ -3,7 +3,6 @@ package org.losslab.jobs.logs;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.losslab.common.io.SplitLineIndex;
 import org.losslab.common.logs.LayoutInference;
 import org.losslab.common.logs.LogFormat;
@@ -177,11 +174,11 @@ public final class IngestLogs {
                 templates.add(RowFactory.create(t.id(), text, t.count(), variableCount(text)));
             }
             DriverParquet.write(conf, new Path(templatesTable.writeLocation()),
-                    withoutSystem(TableSchemas.LOG_TEMPLATES_SCHEMA), templates);
+                    TableSchemas.withoutColumn(TableSchemas.LOG_TEMPLATES_SCHEMA, TableSchemas.SYSTEM), templates);
             if (summary.rejected() == 0) {
                 // written even when empty: a file with the schema keeps the table readable
                 DriverParquet.write(conf, new Path(rejectsTable.writeLocation()),
-                        withoutSystem(TableSchemas.LOG_REJECTS_SCHEMA), List.of());
+                        TableSchemas.withoutColumn(TableSchemas.LOG_REJECTS_SCHEMA, TableSchemas.SYSTEM), List.of());
             } else {
                 parsed.rejects().drop(TableSchemas.SYSTEM).coalesce(1).write().parquet(rejectsTable.writeLocation());
             }
@@ -215,12 +212,6 @@ public final class IngestLogs {
         } finally {
             steps.done();
         }
-    }
-
-    /** A partitioned table's columns without the partition column, as written into one partition's folder. */
-    private static StructType withoutSystem(StructType schema) {
-        return new StructType(Arrays.stream(schema.fields()).filter(f -> !f.name().equals(TableSchemas.SYSTEM))
-                .toArray(StructField[]::new));
     }
 
     static int variableCount(String template) {

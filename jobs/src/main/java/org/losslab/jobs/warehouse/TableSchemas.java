@@ -478,6 +478,15 @@ public final class TableSchemas {
                 .toArray(StructField[]::new));
     }
 
+    /**
+     * A partitioned table's columns without its partition column: what the files inside one partition folder
+     * hold (Spark's partitioned layout keeps the value in the folder name).
+     */
+    public static StructType withoutColumn(StructType schema, String column) {
+        return new StructType(java.util.Arrays.stream(schema.fields()).filter(f -> !f.name().equals(column))
+                .toArray(StructField[]::new));
+    }
+
     private static StructField required(String name, org.apache.spark.sql.types.DataType type) {
         return new StructField(name, type, false, org.apache.spark.sql.types.Metadata.empty());
     }

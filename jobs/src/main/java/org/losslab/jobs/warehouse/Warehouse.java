@@ -297,9 +297,7 @@ public final class Warehouse {
      */
     public void replacePartition(String table, org.apache.spark.sql.types.StructType schema, String column,
             String value, List<Row> rows) {
-        org.apache.spark.sql.types.StructType fileSchema = new org.apache.spark.sql.types.StructType(
-                Arrays.stream(schema.fields()).filter(f -> !f.name().equals(column))
-                        .toArray(org.apache.spark.sql.types.StructField[]::new));
+        org.apache.spark.sql.types.StructType fileSchema = TableSchemas.withoutColumn(schema, column);
         StagedTable staged = stagePartition(table, column, value);
         try {
             spark.createDataFrame(rows, fileSchema).coalesce(1).write().parquet(staged.writeLocation());
