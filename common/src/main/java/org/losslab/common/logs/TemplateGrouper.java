@@ -328,16 +328,20 @@ final class TemplateGrouper {
                 continue;
             }
             Frame frame = Frame.of(values.keySet());
-            // a named parameter: key=value in one token, or a value after a constant "key:" / "key=" token
-            boolean named = frame.prefix.endsWith("=") || frame.prefix.endsWith(":")
-                    || p > 0 && anchor[p - 1] && (group.get(0).tokens[p - 1].endsWith(":")
-                            || group.get(0).tokens[p - 1].endsWith("="));
+            Frame named = parameterFrame(frame, p > 0 && anchor[p - 1] ? group.get(0).tokens[p - 1] : null);
             if (isVariableColumn(frame, values, named)) {
-                variable[p] = frame;
+                variable[p] = named != null ? named : frame;
                 free[p] = hasUnmaskedValue(frame, values.keySet());
             } else {
                 splitColumns.add(p);
             }
+        }
+        Map<String, List<Sig>> byParameter = partitionByParameter(group, splitColumns);
+        if (byParameter != null) {
+            for (List<Sig> part : byParameter.values()) {
+                resolveCandidate(part, anchor);
+            }
+            return;
         }
         Map<String, List<Sig>> templates = new LinkedHashMap<>();
         for (Sig s : group) {
@@ -361,6 +365,65 @@ final class TemplateGrouper {
         }
     }
 
+    /**
+     * Splits a candidate group by parameter name where a splitting column holds {@code key=value} tokens of
+     * several keys, some with several values, or returns null when no column does. Different keys are different
+     * parameters and so different events ({@code jobs: num=3,flags=0x1} and {@code jobs: top=com.acme/.Main}), but
+     * judged together the column looks like a closed set of words and splits every value apart; judged per key,
+     * each parameter's values are decided on their own ({@code top=com.acme/.Main}, {@code top=org.demo/.Cart}
+     * is one named parameter holding class names). Each part has fewer signatures than the group, and within a
+     * part the column has one key, so the recursion ends.
+     */
+    private static Map<String, List<Sig>> partitionByParameter(List<Sig> group, List<Integer> splitColumns) {
+        List<Integer> keyed = new ArrayList<>();
+        for (int p : splitColumns) {
+            Map<String, Integer> valuesPerKey = new HashMap<>();
+            for (Sig s : group) {
+                valuesPerKey.merge(parameterKey(s.tokens[p]), 1, Integer::sum);
+            }
+            long distinctValues = group.stream().map(s -> s.tokens[p]).distinct().count();
+            if (valuesPerKey.size() >= 2 && valuesPerKey.size() < distinctValues) {
+                keyed.add(p);
+            }
+        }
+        if (keyed.isEmpty()) {
+            return null;
+        }
+        Map<String, List<Sig>> parts = new LinkedHashMap<>();
+        for (Sig s : group) {
+            StringBuilder key = new StringBuilder();
+            for (int p : keyed) {
+                key.append(parameterKey(s.tokens[p])).append('\u0001');
+            }
+            parts.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(s);
+        }
+        return parts;
+    }
+
+    /** The {@code key=} of a {@code key=value} token, or the whole token. */
+    private static String parameterKey(String token) {
+        int eq = token.indexOf('=');
+        return eq > 0 ? token.substring(0, eq + 1) : token;
+    }
+
+    /**
+     * The frame around a named parameter's value, or null when the column is not one: {@code key=value} in one
+     * token, or a value after a constant {@code key:} or {@code key=} token ({@code previous}, null when the
+     * previous column is not constant). The values of one parameter often share a leading part beyond the
+     * {@code =} ({@code cmp=com.acme.shop/.Cart}, {@code cmp=com.acme.mail/.Inbox} share {@code cmp=com.acme.}),
+     * and the value is what follows the key however much of it the values share, so the frame returned for
+     * {@code key=value} ends at the last {@code =} of the common prefix.
+     */
+    static Frame parameterFrame(Frame frame, String previous) {
+        int eq = frame.prefix.lastIndexOf('=');
+        if (eq > 0) {
+            return eq == frame.prefix.length() - 1 ? frame : new Frame(frame.prefix.substring(0, eq + 1), frame.suffix);
+        }
+        boolean named = frame.prefix.endsWith(":")
+                || previous != null && (previous.endsWith(":") || previous.endsWith("="));
+        return named ? frame : null;
+    }
+
     private static boolean hasUnmaskedValue(Frame frame, Iterable<String> values) {
         for (String v : values) {
             String inner = frame.inner(v);
@@ -378,14 +441,15 @@ final class TemplateGrouper {
      *   <li>some values are masked variables and the others are empty, numerous (4+ distinct) or look
      *       like identifiers (dots, hyphens, digits...) that the masker did not recognise;</li>
      *   <li>all values are numbered names of one shape ({@code bglio91}, {@code bglio716});</li>
-     *   <li>the column is a named parameter ({@code server=}..., or after a {@code key:} token) and every value is
+     *   <li>the column is a named parameter ({@code server=}..., or after a {@code key:} token; {@code named} is
+     *       the frame around its value, {@link #parameterFrame}) and every value is
      *       a hierarchical name ({@link #allNames}): the parameter's name is the constant, and a host, package or
      *       class name in it is data even when a sample holds only two of them ({@code server: example.com},
      *       {@code server: shop.example.org});</li>
      *   <li>there are enough lines and most distinct values are seen once, or there are very many.</li>
      * </ul>
      */
-    boolean isVariableColumn(Frame frame, Map<String, Long> values, boolean named) {
+    boolean isVariableColumn(Frame frame, Map<String, Long> values, Frame named) {
         int distinct = values.size();
         boolean masked = false;
         boolean empty = false;
@@ -410,7 +474,7 @@ final class TemplateGrouper {
         if (isNumberedFamily(frame, values.keySet())) {
             return true;
         }
-        if (named && !masked && !empty && allNames(frame, values.keySet())) {
+        if (named != null && !masked && !empty && allNames(named, values.keySet())) {
             return true;
         }
         int min = settings.minDistinctForVariable();

@@ -210,6 +210,31 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aNamedParameterWhoseValuesShareALeadingPartIsStillNamed() {
+        // invented: the two launched components share "com.acme." beyond the "cmp=", which must not hide the key
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lines.add("launching activity cmp=" + (i % 3 == 0 ? "com.acme.shop/.CartActivity" : "com.acme.mail/.Inbox")
+                    + " for user " + i);
+        }
+        assertEquals(Set.of("launching activity cmp=<*> for user <*>"), templatesOf(TemplateMiner.mine(lines)));
+    }
+
+    @Test
+    void aColumnOfSeveralParametersSplitsByKeyAndDecidesEachKeysValues() {
+        // invented: one column holds either counters or the top window's class; the keys are two events, and the
+        // class names of "top=" are that parameter's values, not five more events
+        List<String> lines = new java.util.ArrayList<>();
+        String[] windows = {"com.acme.shop/.Cart", "org.demo.notes/.Editor", "net.example.chat/.Room"};
+        for (int i = 0; i < 30; i++) {
+            lines.add("recent tasks: num=" + i + ",flags=0x" + (i % 4) + ",total=" + (i + 3));
+            lines.add("recent tasks: top=" + windows[i % windows.length]);
+        }
+        assertEquals(new TreeSet<>(List.of("recent tasks: num=<*>,flags=<*>,total=<*>", "recent tasks: top=<*>")),
+                templatesOf(TemplateMiner.mine(lines)));
+    }
+
+    @Test
     void runsOfVariablesCollapseAndKeepTheirTextWhenTheyDoNotVary() {
         List<String> tokens = new java.util.ArrayList<>();
         List<String> runs = new java.util.ArrayList<>();
