@@ -584,7 +584,7 @@ public final class ContentMasker {
         }
         if (NumberTokens.isHexLiteral(in, s, e) || NetworkTokens.isFqdnWithDigits(in, s, e)
                 || (underscore && NumberTokens.isUnderscoreId(in, s, e))
-                || NumberTokens.isVersion(in, s, e)) {
+                || NumberTokens.isVersion(in, s, e) || NumberTokens.isUuid(in, s, e)) {
             appendVariable();
             return;
         }

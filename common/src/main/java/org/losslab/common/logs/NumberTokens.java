@@ -10,7 +10,7 @@ import static org.losslab.common.logs.CharClass.regionEquals;
  * Recognisers of numeric tokens, each a static test over the tokenizer's {@code char[]}: a number is a value,
  * not an event word, in every log, and so are ids with numeric parts. Thousands groups ({@code 1,048,576}),
  * numbers with a size unit ({@code 1.5 GB}), hex literals ({@code 0x7fff}) and long hex words
- * ({@code 9f86d081}), versions ({@code v2.4.1}), underscore-joined ids with a numeric part ({@code job_17_3},
+ * ({@code 9f86d081}), UUIDs, versions ({@code v2.4.1}), underscore-joined ids with a numeric part ({@code job_17_3},
  * {@code part_-42}).
  */
 final class NumberTokens {
@@ -141,6 +141,25 @@ final class NumberTokens {
         }
         for (int i = s; i < e; i++) {
             if (!isDigit(in[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A UUID in its canonical form, five hex groups of 8-4-4-4-12 ({@code 3f2b8c1e-dadc-4c56-936f-8d6d8ec45803}):
+     * one id, whichever of its groups happen to hold only the letters a-f ({@code dadc}), which the hyphen
+     * rules alone would keep as words.
+     */
+    static boolean isUuid(char[] in, int s, int e) {
+        if (e - s != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = in[s + i];
+            boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+            if (hyphen ? c != '-' : !isHex(c)) {
                 return false;
             }
         }

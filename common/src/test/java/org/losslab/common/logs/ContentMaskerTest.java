@@ -99,6 +99,9 @@ class ContentMaskerTest {
         check("BP-1347369012-10.190.173.170-1444972147527:blk_1073743512_2731", "BP-<*>:<*>");
         check("Targeting nodes:node-[104-127]", "Targeting nodes:node-[<*>-<*>]");
         check("[instance: b9000564-fe1a-409b-b8cc-1e88b294cd1d] VM Started", "[instance: <*>] VM Started");
+        // invented: a UUID with an all-letter group stays one id, words of hex letters in a hyphenated name do not
+        check("job 3f2b8c1e-dadc-4c56-936f-8d6d8ec45803 queued", "job <*> queued");
+        check("feed-cafe-7 rebuilt", "feed-cafe-<*> rebuilt");
         check("iar 003a90fc dear 00b360e8 fpr29=0xffffffff ffffffff", "iar <*> dear <*> fpr29=<*> <*>");
         check("Security Scaffold v1.0.0 initialized, Version 1.0.6", "Security Scaffold <*> initialized, Version <*>");
         check("program interrupt: illegal instruction......0", "program interrupt: illegal instruction......<*>");

@@ -73,6 +73,10 @@ class TokenRecognisersTest {
         rejects(whole(NumberTokens::isHexLiteral), "0x", "0xg1", "7fff");
         accepts(whole(NumberTokens::isLongHex), "9f86d081", "ffffffff", "a1b2c3");
         rejects(whole(NumberTokens::isLongHex), "abcdef", "9f86", "deadbeefz");
+        accepts(whole(NumberTokens::isUuid), "3f2b8c1e-dadc-4c56-936f-8d6d8ec45803",
+                "00000000-0000-0000-0000-000000000000", "ABCDEF01-ABCD-ABCD-ABCD-ABCDEF012345");
+        rejects(whole(NumberTokens::isUuid), "3f2b8c1e-dadc-4c56-936f-8d6d8ec4580",
+                "3f2b8c1e-dadc-4c56-936f8-d6d8ec45803", "3f2b8c1e-dadc-4c56-936f-8d6d8ec4580g", "x-y");
         accepts(whole(NumberTokens::isVersion), "v2.4.1", "V10.0");
         rejects(whole(NumberTokens::isVersion), "v2", "version", "v2x.1");
         accepts(whole(NumberTokens::isUnderscoreId), "job_17", "part_-42", "task_2024_0311_r_000007");
