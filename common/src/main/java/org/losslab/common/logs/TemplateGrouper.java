@@ -614,6 +614,7 @@ final class TemplateGrouper {
             }
             c.count += s.count;
         }
+        mergeFreeTails(byText);
         Map<String, List<Candidate>> hostsByFirstToken = new HashMap<>();
         List<Candidate> anyFirstToken = new ArrayList<>();
         for (Candidate c : byText.values()) {
@@ -627,7 +628,7 @@ final class TemplateGrouper {
             return;
         }
         for (Candidate rare : byText.values()) {
-            if (rare.tokens.length == 0) {
+            if (rare.tokens.length == 0 || rare.mergedInto != null) {
                 continue;
             }
             Candidate host = bestHost(rare, hostsByFirstToken.getOrDefault(rare.tokens[0], List.of()), null);
@@ -639,6 +640,56 @@ final class TemplateGrouper {
                 c = c.mergedInto;
             }
             s.template = c.text;
+        }
+    }
+
+    /**
+     * Templates that share their leading words and end in a run of variables, at least one of them found
+     * statistically (free text, not masked numbers), with a different number of words, are one event whose last
+     * value is free text of any length: an error message, a user's input, a description
+     * ({@code chat message received: <*> <*>} and {@code chat message received: <*> <*> <*> <*> <*>} become
+     * {@code chat message received: <*>}). The bucketing by token count puts each length apart and the per-length
+     * statistics find the words variable in each, so this joins them; runs of masked variables were already
+     * collapsed before bucketing ({@link #collapseRuns}). The joined template is {@code prefix <*>}, which matches
+     * a tail of any length.
+     */
+    static void mergeFreeTails(Map<String, Candidate> byText) {
+        Map<String, List<Candidate>> byPrefix = new TreeMap<>();
+        for (Candidate c : byText.values()) {
+            int n = c.tokens.length;
+            int tail = n;
+            boolean free = false;
+            while (tail > 0 && c.tokens[tail - 1].equals(VAR)) {
+                tail--;
+                free |= c.free[tail];
+            }
+            if (tail == n || tail == 0 || !free) {
+                continue;
+            }
+            byPrefix.computeIfAbsent(String.join(" ", Arrays.asList(c.tokens).subList(0, tail)), k -> new ArrayList<>())
+                    .add(c);
+        }
+        for (Map.Entry<String, List<Candidate>> e : byPrefix.entrySet()) {
+            List<Candidate> members = e.getValue();
+            if (members.size() < 2) {
+                continue;
+            }
+            String text = e.getKey() + " " + VAR;
+            Candidate target = byText.get(text);
+            if (target == null) {
+                Candidate first = members.get(0);
+                int tail = e.getKey().split(" ").length;
+                boolean[] flags = Arrays.copyOf(first.free, tail + 1);
+                flags[tail] = true;
+                target = new Candidate(text, flags);
+                byText.put(text, target);
+            }
+            for (Candidate c : members) {
+                if (c != target) {
+                    c.mergedInto = target;
+                    target.count += c.count;
+                }
+            }
         }
     }
 

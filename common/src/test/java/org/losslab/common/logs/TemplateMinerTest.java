@@ -235,6 +235,31 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aFreeTextTailOfAnyLengthIsOneVariable() {
+        // invented: a reason of 2-6 words from a vocabulary, after a fixed event; and a fixed event of the same
+        // shape whose last words never vary, which stays literal
+        String[] words = ("disk quota exceeded for volume backup network timeout while reading peer closed stream "
+                + "unexpectedly token expired checksum mismatch in block header file too large name contains "
+                + "invalid characters owner lacks write permission on target folder archive format unsupported "
+                + "by server version signature missing malware scan failed").split(" ");
+        java.util.Random random = new java.util.Random(11);
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            StringBuilder reason = new StringBuilder();
+            for (int w = 2 + random.nextInt(5); w > 0; w--) {
+                reason.append(' ').append(words[random.nextInt(words.length)]);
+            }
+            lines.add("upload " + i + " rejected:" + reason);
+            lines.add("upload " + i + " accepted: stored in primary bucket");
+        }
+        assertEquals(new TreeSet<>(List.of("upload <*> rejected: <*>", "upload <*> accepted: stored in primary bucket")),
+                templatesOf(TemplateMiner.mine(lines)));
+        ParsedMessage p = TemplateMiner.mine(lines).matcher().parse("upload 7 rejected: peer closed stream");
+        assertEquals("upload <*> rejected: <*>", p.template());
+        assertEquals(List.of("7", "peer closed stream"), p.variables());
+    }
+
+    @Test
     void runsOfVariablesCollapseAndKeepTheirTextWhenTheyDoNotVary() {
         List<String> tokens = new java.util.ArrayList<>();
         List<String> runs = new java.util.ArrayList<>();
