@@ -40,6 +40,10 @@ final class TemplateGrouper {
         final String[] tokens;
         /** For each collapsed token: the run of variables it stands for as written, null for other tokens. */
         final String[] runs;
+        /** For each token: whether it continues the previous one without a space (a field of a JSON object). */
+        final boolean[] glued;
+        /** Token count and the positions of glued tokens: signatures are only compared within one shape. */
+        final String shape;
         String template;
         /** Token positions of {@link #template} whose variable was found statistically, not by masking. */
         boolean[] free;
@@ -51,9 +55,85 @@ final class TemplateGrouper {
             List<String> toks = new ArrayList<>(raw.length);
             List<String> r = new ArrayList<>(raw.length);
             collapseRuns(raw, toks, r);
+            List<Boolean> g = new ArrayList<>(toks.size());
+            splitJsonObjects(toks, r, g);
             this.tokens = toks.toArray(new String[0]);
             this.runs = r.toArray(new String[0]);
+            this.glued = new boolean[tokens.length];
+            StringBuilder sh = new StringBuilder().append(tokens.length);
+            for (int i = 0; i < tokens.length; i++) {
+                glued[i] = g.get(i);
+                if (glued[i]) {
+                    sh.append(',').append(i);
+                }
+            }
+            this.shape = sh.toString();
         }
+    }
+
+    /**
+     * Splits each JSON object printed without spaces into its top-level fields, each a token glued to the one
+     * before it ({@code {"user":"ann","ok":<*>}} becomes {@code {"user":"ann",} {@code "ok":<*>}}). Most JSON
+     * serialisers (Jackson, Go's encoding/json, JavaScript's JSON.stringify) print no spaces, so to the space
+     * tokenizer a structured log line is one word and every distinct value in it would be an event of its own;
+     * as fields, each value is a column judged like any other, and rendering glues the fields back together.
+     * A token is an object when it opens with <code>{"</code> and its braces, outside strings, close at its
+     * last character; {@code runs} and {@code glued} are kept aligned with {@code tokens}.
+     */
+    static void splitJsonObjects(List<String> tokens, List<String> runs, List<Boolean> glued) {
+        for (int i = 0; i < tokens.size(); i++) {
+            List<String> fields = jsonFields(tokens.get(i));
+            if (fields == null || fields.size() < 2) {
+                glued.add(false);
+                continue;
+            }
+            tokens.remove(i);
+            runs.remove(i);
+            tokens.addAll(i, fields);
+            for (int k = 0; k < fields.size(); k++) {
+                runs.add(i, null);
+                glued.add(k > 0);
+            }
+            i += fields.size() - 1;
+        }
+    }
+
+    /** The top-level fields of a compact JSON object token, each with its comma, or null. */
+    private static List<String> jsonFields(String token) {
+        if (!token.startsWith("{\"") || !token.endsWith("}")) {
+            return null;
+        }
+        List<String> fields = new ArrayList<>();
+        int depth = 0;
+        boolean inString = false;
+        int from = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 0 && i != token.length() - 1) {
+                    return null;
+                }
+            } else if (c == ',' && depth == 1) {
+                fields.add(token.substring(from, i + 1));
+                from = i + 1;
+            }
+        }
+        if (depth != 0 || inString) {
+            return null;
+        }
+        fields.add(token.substring(from));
+        return fields;
     }
 
     /**
@@ -224,12 +304,12 @@ final class TemplateGrouper {
         }
         Arrays.sort(order, (a, b) -> signatures[a].compareTo(signatures[b]));
         Sig[] sigs = new Sig[signatures.length];
-        TreeMap<Integer, List<Sig>> byLength = new TreeMap<>();
+        TreeMap<String, List<Sig>> byShape = new TreeMap<>();
         for (int i : order) {
             sigs[i] = new Sig(signatures[i], counts[i]);
-            byLength.computeIfAbsent(sigs[i].tokens.length, k -> new ArrayList<>()).add(sigs[i]);
+            byShape.computeIfAbsent(sigs[i].shape, k -> new ArrayList<>()).add(sigs[i]);
         }
-        for (List<Sig> bucket : byLength.values()) {
+        for (List<Sig> bucket : byShape.values()) {
             groupBucket(bucket);
         }
         absorbLongerVariants(sigs);
@@ -538,33 +618,43 @@ final class TemplateGrouper {
     private static String render(List<Sig> members, Frame[] variable, boolean[] free, List<Boolean> freeTokens) {
         Sig first = members.get(0);
         StringBuilder b = new StringBuilder();
+        StringBuilder word = new StringBuilder();
+        boolean wordFree = false;
         for (int p = 0; p < variable.length; p++) {
-            if (p > 0) {
+            if (p > 0 && !first.glued[p]) {
+                addFlags(word.toString(), wordFree, freeTokens);
+                word.setLength(0);
+                wordFree = false;
                 b.append(' ');
             }
+            String text;
             if (variable[p] != null) {
-                String token = variableToken(members, p, variable[p]);
-                b.append(token);
-                addFlags(token, free[p], freeTokens);
+                text = variableToken(members, p, variable[p]);
+                wordFree |= free[p];
             } else if (first.runs[p] != null) {
-                String run = first.runs[p];
+                text = first.runs[p];
                 for (Sig s : members) {
-                    if (!s.runs[p].equals(run)) {
-                        run = first.tokens[p];
+                    if (!s.runs[p].equals(text)) {
+                        text = first.tokens[p];
                         break;
                     }
                 }
-                b.append(run);
-                addFlags(run, false, freeTokens);
             } else {
-                b.append(first.tokens[p]);
-                addFlags(first.tokens[p], false, freeTokens);
+                text = first.tokens[p];
             }
+            b.append(text);
+            word.append(text);
+        }
+        if (variable.length > 0) {
+            addFlags(word.toString(), wordFree, freeTokens);
         }
         return b.toString();
     }
 
-    /** One flag per space-separated token of a rendered column (a joined quoted span renders as several). */
+    /**
+     * One flag per space-separated token of a rendered column (a joined quoted span renders as several; glued
+     * JSON fields render as one).
+     */
     private static void addFlags(String column, boolean free, List<Boolean> freeTokens) {
         for (String token : column.split(" ", -1)) {
             freeTokens.add(free && token.contains(VAR));

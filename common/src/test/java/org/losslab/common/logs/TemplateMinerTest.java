@@ -260,6 +260,36 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aJsonObjectPrintedWithoutSpacesIsGroupedByItsFields() {
+        // invented structured log lines as a serialiser prints them: the message names the event, the other
+        // fields are values; a nested object and an escaped quote stay inside their field
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            lines.add("{\"level\":\"info\",\"msg\":\"request done\",\"path\":\"/api/items/" + i + "\",\"user\":\"u"
+                    + Integer.toString(i * 7919, 36) + "\",\"ctx\":{\"region\":\"eu\",\"zone\":\"b\"}}");
+            lines.add("{\"level\":\"warn\",\"msg\":\"cache miss\",\"key\":\"k" + Integer.toString(i * 104729, 36)
+                    + "\",\"note\":\"said \\\"retry\\\", then gave up\"}");
+        }
+        assertEquals(new TreeSet<>(List.of(
+                "{\"level\":\"info\",\"msg\":\"request done\",\"path\":\"<*>\",\"user\":\"<*>\",\"ctx\":{\"region\":\"eu\",\"zone\":\"b\"}}",
+                "{\"level\":\"warn\",\"msg\":\"cache miss\",\"key\":\"<*>\",\"note\":\"said \\\"retry\\\", then gave up\"}")),
+                templatesOf(TemplateMiner.mine(lines)));
+    }
+
+    @Test
+    void onlyAWholeJsonObjectTokenSplitsIntoFields() {
+        List<String> tokens = new java.util.ArrayList<>(List.of("saw", "{\"a\":1,\"b\":[2,3],\"c\":\"x,y\"}", "{a,b}",
+                "{\"a\":1}tail", "{\"a\":1,\"b\":2"));
+        List<String> runs = new java.util.ArrayList<>(java.util.Collections.nCopies(tokens.size(), (String) null));
+        List<Boolean> glued = new java.util.ArrayList<>();
+        TemplateGrouper.splitJsonObjects(tokens, runs, glued);
+        assertEquals(List.of("saw", "{\"a\":1,", "\"b\":[2,3],", "\"c\":\"x,y\"}", "{a,b}", "{\"a\":1}tail",
+                "{\"a\":1,\"b\":2"), tokens);
+        assertEquals(List.of(false, false, true, true, false, false, false), glued);
+        assertEquals(tokens.size(), runs.size());
+    }
+
+    @Test
     void runsOfVariablesCollapseAndKeepTheirTextWhenTheyDoNotVary() {
         List<String> tokens = new java.util.ArrayList<>();
         List<String> runs = new java.util.ArrayList<>();
