@@ -492,12 +492,13 @@ final class TemplateGrouper {
      * previous column is not constant). The values of one parameter often share a leading part beyond the
      * {@code =} ({@code cmp=com.acme.shop/.Cart}, {@code cmp=com.acme.mail/.Inbox} share {@code cmp=com.acme.}),
      * and the value is what follows the key however much of it the values share, so the frame returned for
-     * {@code key=value} ends at the last {@code =} of the common prefix.
+     * {@code key=value} ends at the last {@code =} of the common prefix (or the quote that opens the value).
      */
     static Frame parameterFrame(Frame frame, String previous) {
         int eq = frame.prefix.lastIndexOf('=');
         if (eq > 0) {
-            return eq == frame.prefix.length() - 1 ? frame : new Frame(frame.prefix.substring(0, eq + 1), frame.suffix);
+            int cut = eq + 1 < frame.prefix.length() && frame.prefix.charAt(eq + 1) == '"' ? eq + 2 : eq + 1;
+            return cut == frame.prefix.length() ? frame : new Frame(frame.prefix.substring(0, cut), frame.suffix);
         }
         boolean named = frame.prefix.endsWith(":")
                 || previous != null && (previous.endsWith(":") || previous.endsWith("="));
@@ -526,6 +527,7 @@ final class TemplateGrouper {
      *       a hierarchical name ({@link #allNames}): the parameter's name is the constant, and a host, package or
      *       class name in it is data even when a sample holds only two of them ({@code server: example.com},
      *       {@code server: shop.example.org});</li>
+     *   <li>every value is a quoted string that is not an upper-case constant ({@link #allQuoted});</li>
      *   <li>there are enough lines and most distinct values are seen once, or there are very many.</li>
      * </ul>
      */
@@ -557,6 +559,9 @@ final class TemplateGrouper {
         if (named != null && !masked && !empty && allNames(named, values.keySet())) {
             return true;
         }
+        if (!masked && !empty && allQuoted(frame, values.keySet())) {
+            return true;
+        }
         int min = settings.minDistinctForVariable();
         return lines >= 2L * min && distinct >= min
                 && (singletons * 2 > distinct || distinct > settings.maxDistinctConstants());
@@ -577,6 +582,28 @@ final class TemplateGrouper {
                         && Character.isLetterOrDigit(inner.charAt(i + 1));
             }
             if (!name || inner.contains(VAR)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every value is a double-quoted string that is not an upper-case constant: a program quotes the values it
+     * interpolates into a message ({@code comm="cron"}, {@code task "Nightly Sync" started}), so a quoted column
+     * is data however few distinct values a sample holds. Upper-case words ({@code result="DENIED"}) are the
+     * constants of an enumeration and still split. The quotes are the frame's ({@code comm="}...{@code "}) or
+     * each value's own.
+     */
+    private static boolean allQuoted(Frame frame, Iterable<String> values) {
+        boolean framed = frame.prefix.endsWith("\"") && frame.suffix.startsWith("\"");
+        for (String v : values) {
+            String inner = framed ? frame.inner(v) : v;
+            if (!framed && !(inner.length() >= 2 && inner.startsWith("\"") && inner.endsWith("\""))) {
+                return false;
+            }
+            String body = framed ? inner : inner.substring(1, inner.length() - 1);
+            if (body.isEmpty() || body.contains(VAR) || body.equals(body.toUpperCase(java.util.Locale.ROOT))) {
                 return false;
             }
         }

@@ -290,6 +290,21 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aQuotedValueIsDataEvenFromAFewValuesButAQuotedUpperCaseConstantSplits() {
+        // invented: five commands behind comm="...", quoted task names without a key, and a quoted verdict
+        List<String> lines = new java.util.ArrayList<>();
+        String[] commands = {"cron", "nginx", "postgres", "node", "sshd"};
+        for (int i = 0; i < 50; i++) {
+            lines.add("policy check pid=" + (100 + i) + " comm=\"" + commands[i % 5] + "\" verdict=\""
+                    + (i % 3 == 0 ? "DENIED" : "ALLOWED") + "\"");
+            lines.add("task \"" + (i % 2 == 0 ? "Nightly Sync" : "Weekly Report") + "\" started on worker " + i);
+        }
+        assertEquals(new TreeSet<>(List.of("policy check pid=<*> comm=\"<*>\" verdict=\"ALLOWED\"",
+                "policy check pid=<*> comm=\"<*>\" verdict=\"DENIED\"", "task \"<*>\" started on worker <*>")),
+                templatesOf(TemplateMiner.mine(lines)));
+    }
+
+    @Test
     void runsOfVariablesCollapseAndKeepTheirTextWhenTheyDoNotVary() {
         List<String> tokens = new java.util.ArrayList<>();
         List<String> runs = new java.util.ArrayList<>();
