@@ -520,7 +520,7 @@ final class TemplateGrouper {
      * looks at the values without their common frame ({@code rhost=}...): a variable when
      * <ul>
      *   <li>some values are masked variables and the others are empty, numerous (4+ distinct) or look
-     *       like identifiers (dots, hyphens, digits...) that the masker did not recognise;</li>
+     *       like identifiers (dots, hyphens, digits..., or partly masked) that the masker did not recognise;</li>
      *   <li>all values are numbered names of one shape ({@code bglio91}, {@code bglio716});</li>
      *   <li>the column is a named parameter ({@code server=}..., or after a {@code key:} token; {@code named} is
      *       the frame around its value, {@link #parameterFrame}) and every value is
@@ -610,9 +610,12 @@ final class TemplateGrouper {
         return true;
     }
 
-    /** Unmasked text that has the marks of a value rather than a word: digits or inner punctuation. */
+    /**
+     * Text that has the marks of a value rather than a word: digits or inner punctuation, also in one word that is
+     * partly masked ({@code web-<*>-xkbtl}: a generated name whose random part happened to hold no digit).
+     */
     private static boolean looksLikeIdentifier(String inner) {
-        if (inner.contains(VAR)) {
+        if (inner.contains(VAR) && inner.indexOf(' ') >= 0) {
             return false;
         }
         for (int i = 0; i < inner.length(); i++) {
