@@ -55,8 +55,8 @@ class LoghubAccuracyTest {
 
     /**
      * Android and Windows, whose labels no rule was written against (Loghub's original labels, whose conventions
-     * differ, so only grouping is held to a floor): measured GA 0.835 and 1.000, an average over all ten shipped
-     * systems of 0.979 (target 0.95).
+     * differ, so only grouping is held to a floor): measured GA 0.852 and 1.000, an average over all ten shipped
+     * systems of 0.982 (target 0.95).
      */
     @Test
     void groupingHoldsOnTheTwoSystemsNoRuleWasWrittenFor() throws IOException {
@@ -66,13 +66,13 @@ class LoghubAccuracyTest {
             scores.put(data.system, LoghubEvaluation.score(data, quiet, 0));
         }
         assertEquals(10, scores.size(), scores.keySet().toString());
-        assertTrue(scores.get("Android").groupingAccuracy() >= 0.80, "Android " + scores.get("Android"));
+        assertTrue(scores.get("Android").groupingAccuracy() >= 0.84, "Android " + scores.get("Android"));
         assertTrue(scores.get("Windows").groupingAccuracy() >= 0.95, "Windows " + scores.get("Windows"));
         double ga = scores.values().stream().mapToDouble(ParsingScores::groupingAccuracy).average().orElse(0);
         assertTrue(ga >= 0.95, "average GA over the ten shipped systems " + ga + " " + scores);
     }
 
-    /** Nothing tuned on the system scored: each one's settings are chosen on the other nine (measured GA 0.979). */
+    /** Nothing tuned on the system scored: each one's settings are chosen on the other nine (measured GA 0.982). */
     @Test
     void leaveOneSystemOutKeepsTheAccuracy() throws IOException {
         List<LoghubEvaluation.SystemData> data = allShipped();
