@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * word, number, a lone dash, a component ending in {@code :}, a bracketed group, or a plain word. A position
  * belongs to the header when one class holds there in at least {@value #AGREEMENT} of the lines. The header
  * ends after its last level or component column (what separates the metadata from the message in almost every
- * log; a bracketed source and a dash right after a level too, as log4j writes them), or after the last typed
+ * log; a bracketed level counts as a level; a bracketed source, a logger name before a dash, and the dash right
+ * after a level too, as log4j and logback write them), or after the last typed
  * column when a log has neither; plain words inside it become fields ({@code combo}, a host, in
  * {@code Jun 14 15:16:01 combo sshd[42]: ...}). A word after the level that is padded by a
  * run of spaces in nearly every line is a column of an aligned log ({@code Info      CBS    Loaded ...}), so it
@@ -53,7 +54,9 @@ public final class LayoutInference {
     /** The class of a header token. */
     enum Kind {
         DATE("Date"), TIME("Time"), DATE_TIME("Timestamp"), EPOCH("Timestamp"), MONTH("Month"), WEEKDAY("Day"),
-        LEVEL("Level"), NUMBER("Pid"), DASH(null), COMPONENT("Component"), BRACKET("Thread"), WORD("Field");
+        LEVEL("Level"), NUMBER("Pid"), DASH(null), COMPONENT("Component"), BRACKET("Thread"), WORD("Field"),
+        /** A bracketed column holding a level word in most lines ({@code [WARN]}): an anchor like a bare level. */
+        LEVEL_BRACKET("Level");
 
         final String field;
 
@@ -101,6 +104,11 @@ public final class LayoutInference {
                 break;
             }
         }
+        for (int p = 0; p < columns.size(); p++) {
+            if (columns.get(p) == Kind.BRACKET && bracketField(lines, p).equals("Level")) {
+                columns.set(p, Kind.LEVEL_BRACKET);
+            }
+        }
         int end = headerEnd(columns, padded);
         List<Kind> header = columns.subList(0, end);
         String layout = render(header, lines, padded);
@@ -119,7 +127,7 @@ public final class LayoutInference {
             return false;
         }
         for (int p = 0; p < header.size(); p++) {
-            Kind k = header.get(p);
+            Kind k = header.get(p) == Kind.LEVEL_BRACKET ? Kind.BRACKET : header.get(p);
             if (k != Kind.WORD && k != Kind.DASH && line.get(p).kind() != k) {
                 return false;
             }
@@ -133,7 +141,7 @@ public final class LayoutInference {
         int lastTyped = -1;
         for (int p = 0; p < columns.size(); p++) {
             Kind k = columns.get(p);
-            if (k == Kind.LEVEL || k == Kind.COMPONENT) {
+            if (k == Kind.LEVEL || k == Kind.LEVEL_BRACKET || k == Kind.COMPONENT) {
                 lastAnchor = p;
             }
             if (k != Kind.WORD) {
@@ -142,12 +150,16 @@ public final class LayoutInference {
         }
         if (lastAnchor >= 0) {
             int end = lastAnchor + 1;
-            if (columns.get(lastAnchor) == Kind.LEVEL) {
+            if (columns.get(lastAnchor) != Kind.COMPONENT) {
                 if (end < columns.size() && columns.get(end) == Kind.WORD && padded.get(end)) {
                     return end + 1; // an aligned component column
                 }
-                // "LEVEL [thread] - message", "LEVEL - message": a bracketed source and a dash belong to the header
+                // "LEVEL [thread] - message", "LEVEL - message": a bracketed source and a dash belong to the header,
+                // and so does a logger name before that dash ("[LEVEL] [thread] a.b.Api - message", logback's)
                 while (end < columns.size() && columns.get(end) == Kind.BRACKET) {
+                    end++;
+                }
+                if (end + 1 < columns.size() && columns.get(end) == Kind.WORD && columns.get(end + 1) == Kind.DASH) {
                     end++;
                 }
                 if (end < columns.size() && columns.get(end) == Kind.DASH) {
@@ -166,14 +178,15 @@ public final class LayoutInference {
         for (int p = 0; p < header.size(); p++) {
             Kind k = header.get(p);
             String name = k == Kind.NUMBER && used.containsKey("Pid") && !used.containsKey("Tid") ? "Tid" : k.field;
-            if (k == Kind.WORD && p > 0 && header.get(p - 1) == Kind.LEVEL) {
+            if (k == Kind.WORD && (p > 0 && header.get(p - 1) == Kind.LEVEL
+                    || p + 1 < header.size() && header.get(p + 1) == Kind.DASH && header.contains(Kind.LEVEL_BRACKET))) {
                 name = "Component";
             }
             switch (k) {
                 // a dash in every line is a separator; in most lines, the common value of a field (a label)
                 case DASH -> b.append(unanimous(lines, p, Kind.DASH) ? "-" : field("Field", used));
                 case COMPONENT -> b.append(field("Component", used)).append(':');
-                case BRACKET -> {
+                case BRACKET, LEVEL_BRACKET -> {
                     String inner = bracketField(lines, p);
                     b.append('[').append(field(inner, used)).append(']');
                 }

@@ -32,6 +32,19 @@ class LayoutInferenceTest {
     }
 
     @Test
+    void logbackStyleWithABracketedLevelAndALoggerBeforeADash() {
+        // invented: "%d [%level] [%thread] %logger - %msg", whose messages here all have the same shape
+        LayoutInference.Result r = infer(
+                "2026-03-01T10:00:01.123Z [INFO] [worker-1] com.acme.Api - request 17 handled in 12 ms",
+                "2026-03-01T10:00:02.456Z [WARN] [worker-2] com.acme.Db - request 18 handled in 950 ms",
+                "2026-03-01T10:00:03.789Z [INFO] [worker-1] com.acme.Cache - request 19 handled in 3 ms");
+        assertEquals("<Timestamp> [<Level>] [<Thread>] <Component> - <Content>", r.layout());
+        assertEquals(3, r.fitting());
+        assertEquals("request 18 handled in 950 ms",
+                content(r, "2026-03-01T10:00:02.456Z [WARN] [worker-2] com.acme.Db - request 18 handled in 950 ms"));
+    }
+
+    @Test
     void pythonLoggingWithDashSeparators() {
         LayoutInference.Result r = infer(
                 "2024-03-01 12:00:01,123 - payments.worker - WARNING - retry 3 of 5",
