@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * {@code ingest-logs --layout auto}: a user with an unlabelled log gets sensible fields without writing a layout.
  *
  * <p>Each line's leading tokens (whitespace-separated; a bracketed group such as {@code [Sun Dec 04 04:47:44
- * 2005]} is one token) get a class: date, clock time, date-time, epoch timestamp, month or weekday name, level
- * word, number, a lone dash, a component ending in {@code :}, a bracketed group, or a plain word. A position
+ * 2005]} is one token, and so is a double-quoted group) get a class: date, clock time, date-time, epoch timestamp,
+ * month or weekday name, level word, number, a lone dash, a component ending in {@code :}, a bracketed group, a
+ * quoted group (message text: the header ends before it, as in access logs), or a plain word. A position
  * belongs to the header when one class holds there in at least {@value #AGREEMENT} of the lines. The header
  * ends after its last level or component column (what separates the metadata from the message in almost every
  * log; a bracketed level counts as a level; a bracketed source, a logger name before a dash, and the dash right
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * column when a log has neither; plain words inside it become fields ({@code combo}, a host, in
  * {@code Jun 14 15:16:01 combo sshd[42]: ...}). A word after the level that is padded by a
  * run of spaces in nearly every line is a column of an aligned log ({@code Info      CBS    Loaded ...}), so it
- * is the component. Everything after the header is the Content.
+ * is the component; so is a dotted name there in nearly every line (a logger, {@code INFO app.db ...}). Everything after the header is the Content.
  *
  * <p>Made-up examples: {@code 2024-03-01 12:00:01,123 INFO [main] a.b.Server: started} infers
  * {@code <Date> <Time> <Level> [<Thread>] <Component>: <Content>}; {@code [Mon Mar 04 10:00:00 2024] [warn]
@@ -40,8 +41,11 @@ public final class LayoutInference {
     private static final Pattern CLOCK = Pattern.compile("\\d{1,2}:\\d{2}(:\\d{2})?([.,:]\\d{1,9})?,?");
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T\\-_ ]\\d{2}[:.]\\d{2}[:.]\\d{2}([.,]\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})?");
+    /** The access-log time of Apache and nginx, {@code 05/Mar/2026:10:07:09} (its zone is a separate word). */
+    private static final Pattern ACCESS_TIME = Pattern.compile("\\d{1,2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}");
     private static final Pattern EPOCH = Pattern.compile("1\\d{9}(\\d{3})?");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][\\w$]*(\\.[A-Za-z_][\\w$]*)+");
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "FINE", "FINER", "FINEST", "INFO",
             "INFORMATION", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "SEVERE", "FATAL", "CRITICAL", "CRIT",
             "ALERT", "EMERG", "EMERGENCY", "VERBOSE");
@@ -56,7 +60,9 @@ public final class LayoutInference {
         DATE("Date"), TIME("Time"), DATE_TIME("Timestamp"), EPOCH("Timestamp"), MONTH("Month"), WEEKDAY("Day"),
         LEVEL("Level"), NUMBER("Pid"), DASH(null), COMPONENT("Component"), BRACKET("Thread"), WORD("Field"),
         /** A bracketed column holding a level word in most lines ({@code [WARN]}): an anchor like a bare level. */
-        LEVEL_BRACKET("Level");
+        LEVEL_BRACKET("Level"),
+        /** A double-quoted group ({@code "GET /a HTTP/1.1"}): message text, so the header ends before it. */
+        QUOTED(null);
 
         final String field;
 
@@ -95,7 +101,7 @@ public final class LayoutInference {
         List<Boolean> padded = new ArrayList<>();
         for (int p = 0; p < MAX_TOKENS; p++) {
             Kind kind = agreedKind(lines, p);
-            if (kind == null) {
+            if (kind == null || kind == Kind.QUOTED) {
                 break;
             }
             columns.add(kind);
@@ -109,7 +115,11 @@ public final class LayoutInference {
                 columns.set(p, Kind.LEVEL_BRACKET);
             }
         }
-        int end = headerEnd(columns, padded);
+        List<Boolean> dotted = new ArrayList<>();
+        for (int p = 0; p < columns.size(); p++) {
+            dotted.add(agreedDotted(lines, p));
+        }
+        int end = headerEnd(columns, padded, dotted);
         List<Kind> header = columns.subList(0, end);
         String layout = render(header, lines, padded);
         LogFormat.compile(layout); // fails here, not in the job, if rendering went wrong
@@ -136,7 +146,7 @@ public final class LayoutInference {
     }
 
     /** How many leading columns form the header (see the class comment). */
-    private static int headerEnd(List<Kind> columns, List<Boolean> padded) {
+    private static int headerEnd(List<Kind> columns, List<Boolean> padded, List<Boolean> dotted) {
         int lastAnchor = -1;
         int lastTyped = -1;
         for (int p = 0; p < columns.size(); p++) {
@@ -151,8 +161,8 @@ public final class LayoutInference {
         if (lastAnchor >= 0) {
             int end = lastAnchor + 1;
             if (columns.get(lastAnchor) != Kind.COMPONENT) {
-                if (end < columns.size() && columns.get(end) == Kind.WORD && padded.get(end)) {
-                    return end + 1; // an aligned component column
+                if (end < columns.size() && columns.get(end) == Kind.WORD && (padded.get(end) || dotted.get(end))) {
+                    return end + 1; // an aligned component column, or a dotted logger name (Python's %(name)s)
                 }
                 // "LEVEL [thread] - message", "LEVEL - message": a bracketed source and a dash belong to the header,
                 // and so does a logger name before that dash ("[LEVEL] [thread] a.b.Api - message", logback's)
@@ -241,7 +251,8 @@ public final class LayoutInference {
 
     private static boolean containsClock(String s) {
         for (String part : s.split("\\s+")) {
-            if (CLOCK.matcher(part).matches() || DATE_TIME.matcher(part).matches()) {
+            if (CLOCK.matcher(part).matches() || DATE_TIME.matcher(part).matches()
+                    || ACCESS_TIME.matcher(part).matches()) {
                 return true;
             }
         }
@@ -262,6 +273,17 @@ public final class LayoutInference {
             }
         }
         return null;
+    }
+
+    /** Whether the token at {@code p} is a dotted name ({@code app.db}, {@code com.acme.Api}) in nearly all lines. */
+    private static boolean agreedDotted(List<List<Token>> lines, int p) {
+        int dotted = 0;
+        for (List<Token> line : lines) {
+            if (p < line.size() && DOTTED_NAME.matcher(line.get(p).text()).matches()) {
+                dotted++;
+            }
+        }
+        return dotted >= AGREEMENT * lines.size();
     }
 
     private static boolean agreedPadding(List<List<Token>> lines, int p) {
@@ -294,6 +316,12 @@ public final class LayoutInference {
                     i = start; // not a group standing alone: read it as a plain token
                 }
             }
+            if (i == start && line.charAt(i) == '"') {
+                int close = line.indexOf('"', i + 1);
+                if (close > i && (close + 1 == n || Character.isWhitespace(line.charAt(close + 1)))) {
+                    i = close + 1;
+                }
+            }
             if (i == start) {
                 while (i < n && !Character.isWhitespace(line.charAt(i))) {
                     i++;
@@ -305,7 +333,8 @@ public final class LayoutInference {
                 i++;
                 spaces++;
             }
-            Kind kind = text.startsWith("[") && text.endsWith("]") && text.length() > 1 ? Kind.BRACKET : classify(text);
+            Kind kind = text.startsWith("[") && text.endsWith("]") && text.length() > 1 ? Kind.BRACKET
+                    : text.length() > 1 && text.startsWith("\"") && text.endsWith("\"") ? Kind.QUOTED : classify(text);
             Kind previous = out.isEmpty() ? null : out.get(out.size() - 1).kind();
             if ((kind == Kind.NUMBER || kind == Kind.DATE) && previous == Kind.DATE && isCompactClock(text)) {
                 kind = Kind.TIME; // 081109 203615: yyMMdd HHmmss

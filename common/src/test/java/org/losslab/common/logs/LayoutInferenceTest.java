@@ -45,6 +45,29 @@ class LayoutInferenceTest {
     }
 
     @Test
+    void anAccessLogEndsItsHeaderAtTheTimeBeforeTheQuotedRequest() {
+        // invented nginx/Apache combined-format lines: no level, the request is quoted message text
+        LayoutInference.Result r = infer(
+                "10.0.8.74 - - [05/Mar/2026:10:07:09 +0000] \"GET /api/70 HTTP/1.1\" 200 7042 \"-\" \"curl/8.0\"",
+                "10.0.2.11 - - [05/Mar/2026:10:07:12 +0000] \"POST /api/orders HTTP/1.1\" 201 88 \"-\" \"app/2.1\"",
+                "10.0.8.74 - - [05/Mar/2026:10:08:40 +0000] \"GET /health HTTP/1.1\" 200 2 \"-\" \"probe\"");
+        assertEquals("<Field> - - [<Time>] <Content>", r.layout());
+        assertEquals("\"GET /health HTTP/1.1\" 200 2 \"-\" \"probe\"",
+                content(r, "10.0.8.74 - - [05/Mar/2026:10:08:40 +0000] \"GET /health HTTP/1.1\" 200 2 \"-\" \"probe\""));
+    }
+
+    @Test
+    void aDottedLoggerNameAfterTheLevelIsTheComponent() {
+        // invented lines of Python's "%(asctime)s %(levelname)s %(name)s %(message)s"
+        LayoutInference.Result r = infer(
+                "2026-03-05 10:16:05,350 INFO app.api cache miss for key k746",
+                "2026-03-05 10:16:06,001 ERROR app.db connection lost",
+                "2026-03-05 10:16:09,420 WARNING app.api slow request 812 ms");
+        assertEquals("<Date> <Time> <Level> <Component> <Content>", r.layout());
+        assertEquals("connection lost", content(r, "2026-03-05 10:16:06,001 ERROR app.db connection lost"));
+    }
+
+    @Test
     void pythonLoggingWithDashSeparators() {
         LayoutInference.Result r = infer(
                 "2024-03-01 12:00:01,123 - payments.worker - WARNING - retry 3 of 5",
