@@ -59,7 +59,8 @@ public final class IngestLogsBenchmark {
      * figure.
      */
     public record Result(Run baseline, Run ingest, Run ingestWithoutWriting, double ratio, Run miningOneThread,
-            Map<String, Long> linesBySystem, double[] baselineSeconds, double[] ingestSeconds) {
+            Map<String, Long> linesBySystem, double[] baselineSeconds, double[] ingestSeconds,
+            double[] miningSeconds) {
         public double[] ratios() {
             return LogSequencesBenchmark.ratios(baselineSeconds, ingestSeconds);
         }
@@ -94,10 +95,11 @@ public final class IngestLogsBenchmark {
         Run baseline = new Run("baseline", total, LogSequencesBenchmark.median(baselineSeconds), cores);
         Run ingest = new Run("ingest", total, LogSequencesBenchmark.median(ingestSeconds), cores);
         Run unwritten = new Run("ingest, no write", total, ingestWithoutWriting(spark, inputs), cores);
-        Run mining = miningOneThread(inputs);
+        double[] miningSeconds = new double[reps];
+        Run mining = miningOneThread(inputs, miningSeconds);
         return new Result(baseline, ingest, unwritten,
                 LogSequencesBenchmark.median(LogSequencesBenchmark.ratios(baselineSeconds, ingestSeconds)), mining,
-                linesBySystem, baselineSeconds, ingestSeconds);
+                linesBySystem, baselineSeconds, ingestSeconds, miningSeconds);
     }
 
     private double baseline(SparkSession spark, Map<String, Path> inputs, String label) {
@@ -127,8 +129,11 @@ public final class IngestLogsBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Pass 1, mining and pass 2 (with variables) on one thread over a sample of each system's lines. */
-    private Run miningOneThread(Map<String, Path> inputs) {
+    /**
+     * Pass 1, mining and pass 2 (with variables) on one thread over a sample of each system's lines: the median of
+     * {@code seconds.length} timed runs after a warm-up, each run's time written into {@code seconds}.
+     */
+    private Run miningOneThread(Map<String, Path> inputs, double[] seconds) {
         int perSystem = Math.max(1, options.sampleLines() / inputs.size());
         Map<String, List<String>> contents = new LinkedHashMap<>();
         inputs.forEach((system, file) -> {
@@ -148,13 +153,15 @@ public final class IngestLogsBenchmark {
         });
         long lines = contents.values().stream().mapToLong(List::size).sum();
         mineAll(contents); // warm-up
-        long start = System.nanoTime();
-        long checksum = mineAll(contents);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (checksum < 0) {
-            throw new IllegalStateException("impossible checksum");
+        for (int rep = 0; rep < seconds.length; rep++) {
+            long start = System.nanoTime();
+            long checksum = mineAll(contents);
+            seconds[rep] = (System.nanoTime() - start) / 1e9;
+            if (checksum < 0) {
+                throw new IllegalStateException("impossible checksum");
+            }
         }
-        return new Run("mining, 1 thread", lines, seconds, 1);
+        return new Run("mining, 1 thread", lines, LogSequencesBenchmark.median(seconds), 1);
     }
 
     private static long mineAll(Map<String, List<String>> contents) {
@@ -241,9 +248,10 @@ public final class IngestLogsBenchmark {
             text.append(String.format(Locale.ROOT, "%-18s %,12d %9.2f %6d %,16.0f%n", run.what(), run.lines(),
                     run.seconds(), run.cores(), run.linesPerSecondPerCore()));
         }
-        text.append(String.format(Locale.ROOT, "baseline %s s, ingest %s s (alternating)%n",
+        text.append(String.format(Locale.ROOT, "baseline %s s, ingest %s s (alternating); mining, 1 thread %s s%n",
                 LogSequencesBenchmark.seconds(result.baselineSeconds()),
-                LogSequencesBenchmark.seconds(result.ingestSeconds())));
+                LogSequencesBenchmark.seconds(result.ingestSeconds()),
+                LogSequencesBenchmark.seconds(result.miningSeconds())));
         text.append(String.format(Locale.ROOT, "ratio ingest/baseline (lines/s per core): median %.3f (%s)",
                 result.ratio(), LogSequencesBenchmark.range(result.ratios())));
         return text.toString();

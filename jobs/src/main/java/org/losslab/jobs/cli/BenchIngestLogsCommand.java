@@ -59,6 +59,7 @@ final class BenchIngestLogsCommand extends SparkCommand {
         json.put("baseline_seconds", result.baselineSeconds());
         json.put("ingest_seconds", result.ingestSeconds());
         json.put("mining_one_thread", run(result.miningOneThread()));
+        json.put("mining_seconds", result.miningSeconds());
         json.put("lines_by_system", result.linesBySystem());
         return new CommandResult(IngestLogsBenchmark.report(result), json);
     }
