@@ -13,15 +13,16 @@ import java.util.TreeMap;
  * multiset of (signature, count) and processes signatures in sorted order.
  *
  * <p>Signatures are bucketed by token count (a run of variables, {@code <*> <*>} or {@code <*>, <*>, <*>},
- * counts as one token ({@link #collapseRuns}), and so do a double-quoted string and a bracketed comma-separated
- * collection ({@link #joinSpans}), so a variable spanning a varying number of tokens stays in one bucket).
+ * counts as one token, and so do a double-quoted string, a bracketed comma-separated collection and a field of
+ * a compact JSON object ({@link SignatureTokens}), so a variable spanning a varying number of tokens stays in one
+ * bucket).
  * Within a bucket each signature picks as its anchor the largest set of its tokens that share one
  * position-wise frequency (the template's constant words all occur exactly as often as the template);
  * signatures with the same anchor form a candidate group. In a candidate group, every other column is either a
  * variable (many distinct, mostly rare values, or values already masked as {@code <*>}) or a discriminating
  * constant that splits the group into templates. Finally a rare template that is a frequent one with a
- * statistically found variable stretched over several tokens joins the frequent one, which catches
- * free-text values of varying length.
+ * statistically found variable stretched over several tokens joins the frequent one, and templates ending in
+ * free-text runs of different lengths join ({@link LengthVariants}).
  */
 final class TemplateGrouper {
     static final String VAR = ContentMasker.VARIABLE;
@@ -36,7 +37,7 @@ final class TemplateGrouper {
     static final class Sig {
         final String text;
         final long count;
-        /** Tokens with runs of variables collapsed into one ({@link #collapseRuns}). */
+        /** Tokens with runs of variables collapsed into one ({@link SignatureTokens#collapseRuns}). */
         final String[] tokens;
         /** For each collapsed token: the run of variables it stands for as written, null for other tokens. */
         final String[] runs;
@@ -51,12 +52,12 @@ final class TemplateGrouper {
         Sig(String text, long count) {
             this.text = text;
             this.count = count;
-            String[] raw = joinSpans(text.isEmpty() ? new String[0] : text.split(" "));
+            String[] raw = SignatureTokens.joinSpans(text.isEmpty() ? new String[0] : text.split(" "));
             List<String> toks = new ArrayList<>(raw.length);
             List<String> r = new ArrayList<>(raw.length);
-            collapseRuns(raw, toks, r);
+            SignatureTokens.collapseRuns(raw, toks, r);
             List<Boolean> g = new ArrayList<>(toks.size());
-            splitJsonObjects(toks, r, g);
+            SignatureTokens.splitJsonObjects(toks, r, g);
             this.tokens = toks.toArray(new String[0]);
             this.runs = r.toArray(new String[0]);
             this.glued = new boolean[tokens.length];
@@ -69,227 +70,6 @@ final class TemplateGrouper {
             }
             this.shape = sh.toString();
         }
-    }
-
-    /**
-     * Splits each JSON object printed without spaces into its top-level fields, each a token glued to the one
-     * before it ({@code {"user":"ann","ok":<*>}} becomes {@code {"user":"ann",} {@code "ok":<*>}}). Most JSON
-     * serialisers (Jackson, Go's encoding/json, JavaScript's JSON.stringify) print no spaces, so to the space
-     * tokenizer a structured log line is one word and every distinct value in it would be an event of its own;
-     * as fields, each value is a column judged like any other, and rendering glues the fields back together.
-     * A token is an object when it opens with <code>{"</code> and its braces, outside strings, close at its
-     * last character; {@code runs} and {@code glued} are kept aligned with {@code tokens}.
-     */
-    static void splitJsonObjects(List<String> tokens, List<String> runs, List<Boolean> glued) {
-        for (int i = 0; i < tokens.size(); i++) {
-            List<String> fields = jsonFields(tokens.get(i));
-            if (fields == null || fields.size() < 2) {
-                glued.add(false);
-                continue;
-            }
-            tokens.remove(i);
-            runs.remove(i);
-            tokens.addAll(i, fields);
-            for (int k = 0; k < fields.size(); k++) {
-                runs.add(i, null);
-                glued.add(k > 0);
-            }
-            i += fields.size() - 1;
-        }
-    }
-
-    /** The top-level fields of a compact JSON object token, each with its comma, or null. */
-    private static List<String> jsonFields(String token) {
-        if (!token.startsWith("{\"") || !token.endsWith("}")) {
-            return null;
-        }
-        List<String> fields = new ArrayList<>();
-        int depth = 0;
-        boolean inString = false;
-        int from = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-                if (depth == 0 && i != token.length() - 1) {
-                    return null;
-                }
-            } else if (c == ',' && depth == 1) {
-                fields.add(token.substring(from, i + 1));
-                from = i + 1;
-            }
-        }
-        if (depth != 0 || inString) {
-            return null;
-        }
-        fields.add(token.substring(from));
-        return fields;
-    }
-
-    /**
-     * Collapses each run of variables into one token: adjacent {@code <*>} ({@code <*> <*>}, a value of several
-     * words) and a comma-separated list of them ({@code <*>, <*>, <*>}, a list printed without brackets), so
-     * that the lines of one event stay in one bucket when the run's length varies. The collapsed token is
-     * {@code <*>}, or {@code <*>,} when the run ends with a comma; {@code runs} gets the run as written (null
-     * for other tokens), which the template keeps when every line of it has the same run. A lone {@code <*>,}
-     * stays as it is.
-     */
-    static void collapseRuns(String[] raw, List<String> tokens, List<String> runs) {
-        String listed = VAR + ",";
-        for (int i = 0; i < raw.length; i++) {
-            int j = i;
-            while (j < raw.length && (raw[j].equals(VAR) || raw[j].equals(listed))) {
-                j++;
-            }
-            if (j == i || j - i == 1 && raw[i].equals(listed)) {
-                tokens.add(raw[i]);
-                runs.add(null);
-                continue;
-            }
-            tokens.add(raw[j - 1].equals(listed) ? listed : VAR);
-            runs.add(String.join(" ", Arrays.asList(raw).subList(i, j)));
-            i = j - 1;
-        }
-    }
-
-    /**
-     * Joins each span of tokens that prints one value into one token, so that the lines of one event stay in one
-     * bucket when that value's word count varies, and the span is one column for the per-position statistics:
-     * many distinct values make it one variable ({@code "<*>"}, {@code [<*>]}), one value everywhere keeps it
-     * literal text. Three kinds of span, each a value in logs at large:
-     * <ul>
-     *   <li>a double-quoted string, which a program prints as one argument however many words it holds
-     *       ({@code user "Ann Lee" logged in}, {@code folder "Q3 reports" deleted}): it opens at a token with
-     *       an odd number of quotes and closes at the next such token;</li>
-     *   <li>a collection printed as comma-separated elements in brackets or braces, as Java's and Python's
-     *       lists, sets and maps print ({@code moved [orders-3, orders-7] to broker 2},
-     *       {@code tags {env=prod, team=search}}) and objects print their fields
-     *       ({@code Order{id=7, customer=Ann de la Cruz, items=3}}): it opens at a token that leaves a bracket open
-     *       and ends with a comma, every element inside is one token ending with a comma or a {@code key=value}
-     *       whose value has more words (without {@code =} or {@code :}), and it closes where the brackets
-     *       balance. Brackets around words that are not a comma-separated list ({@code [client <*>]}, JSON with
-     *       {@code "key": value} pairs) join nothing;</li>
-     *   <li>outside brackets, a field of a comma-separated {@code key=value} list whose value has several
-     *       words ({@code id=7, customer=Ann de la Cruz, items=3}).</li>
-     * </ul>
-     * A span that never closes joins nothing.
-     */
-    static String[] joinSpans(String[] tokens) {
-        List<String> out = null;
-        for (int i = 0; i < tokens.length; i++) {
-            int close = quoteClose(tokens, i);
-            if (close < 0) {
-                close = collectionClose(tokens, i);
-            }
-            if (close < 0) {
-                close = fieldValueClose(tokens, i);
-            }
-            if (close < 0) {
-                if (out != null) {
-                    out.add(tokens[i]);
-                }
-                continue;
-            }
-            if (out == null) {
-                out = new ArrayList<>(Arrays.asList(tokens).subList(0, i));
-            }
-            out.add(String.join(" ", Arrays.asList(tokens).subList(i, close + 1)));
-            i = close;
-        }
-        return out == null ? tokens : out.toArray(new String[0]);
-    }
-
-    private static int quoteClose(String[] tokens, int open) {
-        if (count(tokens[open], '"') % 2 == 0) {
-            return -1;
-        }
-        for (int j = open + 1; j < tokens.length; j++) {
-            if (count(tokens[j], '"') % 2 == 1) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    private static int collectionClose(String[] tokens, int open) {
-        int depth = depth(tokens[open]);
-        if (depth <= 0 || !tokens[open].endsWith(",")) {
-            return -1;
-        }
-        boolean elementStart = true;
-        boolean field = false;
-        for (int j = open + 1; j < tokens.length; j++) {
-            String t = tokens[j];
-            if (elementStart) {
-                field = t.indexOf('=') > 0;
-            } else if (!field || t.indexOf('=') >= 0 || t.indexOf(':') >= 0) {
-                return -1; // only the value of a key=value element may have more words
-            }
-            depth += depth(t);
-            if (depth <= 0) {
-                return depth == 0 ? j : -1;
-            }
-            elementStart = t.endsWith(",");
-        }
-        return -1;
-    }
-
-    /**
-     * A field of a comma-separated {@code key=value} list whose value has several words, where the collection
-     * rule joined nothing ({@code id=7, customer=Ann de la Cruz, items=3}): the value runs to the comma before
-     * the next {@code key=} or to a closing bracket. The field must be in such a list (its token follows a comma
-     * or opens a bracket) and its words hold no {@code =} or {@code :}, so prose after a lone {@code key=value}
-     * joins nothing.
-     */
-    private static int fieldValueClose(String[] tokens, int open) {
-        String first = tokens[open];
-        int eq = first.indexOf('=');
-        if (eq <= 0 || eq == first.length() - 1 || endsField(first) || first.indexOf('=', eq + 1) >= 0
-                || !(open > 0 && tokens[open - 1].endsWith(",") || depth(first.substring(0, eq)) > 0)) {
-            return -1;
-        }
-        for (int j = open + 1; j < tokens.length; j++) {
-            String t = tokens[j];
-            if (t.indexOf('=') >= 0 || t.indexOf(':') >= 0 || depth(t) > 0) {
-                return -1;
-            }
-            if (endsField(t)) {
-                boolean closesList = depth(t) < 0;
-                return closesList || j + 1 < tokens.length && tokens[j + 1].indexOf('=') > 0 ? j : -1;
-            }
-        }
-        return -1;
-    }
-
-    /** A token that ends a list field: with a comma or a closing bracket. */
-    private static boolean endsField(String token) {
-        char last = token.charAt(token.length() - 1);
-        return last == ',' || depth(token) < 0;
-    }
-
-    /** Brackets and braces a token opens minus those it closes. */
-    private static int depth(String token) {
-        return count(token, '[') + count(token, '{') - count(token, ']') - count(token, '}');
-    }
-
-    private static int count(String token, char c) {
-        int n = 0;
-        for (int i = 0; i < token.length(); i++) {
-            if (token.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /**
@@ -312,7 +92,7 @@ final class TemplateGrouper {
         for (List<Sig> bucket : byShape.values()) {
             groupBucket(bucket);
         }
-        absorbLongerVariants(sigs);
+        LengthVariants.absorbLongerVariants(sigs);
         String[] templates = new String[signatures.length];
         for (int i = 0; i < sigs.length; i++) {
             templates[i] = sigs[i].template;
@@ -691,187 +471,6 @@ final class TemplateGrouper {
         }
     }
 
-    // ------------------------------------------------------------ variables spanning several tokens
-
-    /** One template during the cross-length pass. */
-    private static final class Candidate {
-        final String text;
-        final String[] tokens;
-        final boolean[] free;
-        long count;
-        Candidate mergedInto;
-
-        Candidate(String text, boolean[] free) {
-            this.text = text;
-            this.tokens = text.isEmpty() ? new String[0] : text.split(" ");
-            this.free = free;
-        }
-
-        boolean hasFree() {
-            for (boolean f : free) {
-                if (f) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /**
-     * A rare template that is a frequent template of another length with one statistically found
-     * variable stretched over several tokens ({@code environment:<*>} and
-     * {@code environment:java.vendor=Oracle Corporation}) joins that template. The stretched tokens
-     * must not start new fields ({@code key=value}, {@code key:}), and the rare template must have at
-     * most a quarter of the lines of the frequent one.
-     */
-    private static void absorbLongerVariants(Sig[] sigs) {
-        Map<String, Candidate> byText = new TreeMap<>();
-        for (Sig s : sigs) {
-            Candidate c = byText.get(s.template);
-            if (c == null) {
-                c = new Candidate(s.template, s.free);
-                byText.put(s.template, c);
-            }
-            c.count += s.count;
-        }
-        mergeFreeTails(byText);
-        Map<String, List<Candidate>> hostsByFirstToken = new HashMap<>();
-        List<Candidate> anyFirstToken = new ArrayList<>();
-        for (Candidate c : byText.values()) {
-            if (c.hasFree()) {
-                boolean fixedStart = !c.free[0] && !c.tokens[0].contains(VAR);
-                (fixedStart ? hostsByFirstToken.computeIfAbsent(c.tokens[0], k -> new ArrayList<>()) : anyFirstToken)
-                        .add(c);
-            }
-        }
-        if (hostsByFirstToken.isEmpty() && anyFirstToken.isEmpty()) {
-            return;
-        }
-        for (Candidate rare : byText.values()) {
-            if (rare.tokens.length == 0 || rare.mergedInto != null) {
-                continue;
-            }
-            Candidate host = bestHost(rare, hostsByFirstToken.getOrDefault(rare.tokens[0], List.of()), null);
-            rare.mergedInto = bestHost(rare, anyFirstToken, host);
-        }
-        for (Sig s : sigs) {
-            Candidate c = byText.get(s.template);
-            while (c.mergedInto != null) {
-                c = c.mergedInto;
-            }
-            s.template = c.text;
-        }
-    }
-
-    /**
-     * Templates that share their leading words and end in a run of variables, at least one of them found
-     * statistically (free text, not masked numbers), with a different number of words, are one event whose last
-     * value is free text of any length: an error message, a user's input, a description
-     * ({@code chat message received: <*> <*>} and {@code chat message received: <*> <*> <*> <*> <*>} become
-     * {@code chat message received: <*>}). The bucketing by token count puts each length apart and the per-length
-     * statistics find the words variable in each, so this joins them; runs of masked variables were already
-     * collapsed before bucketing ({@link #collapseRuns}). The joined template is {@code prefix <*>}, which matches
-     * a tail of any length.
-     */
-    static void mergeFreeTails(Map<String, Candidate> byText) {
-        Map<String, List<Candidate>> byPrefix = new TreeMap<>();
-        for (Candidate c : byText.values()) {
-            int n = c.tokens.length;
-            int tail = n;
-            boolean free = false;
-            while (tail > 0 && c.tokens[tail - 1].equals(VAR)) {
-                tail--;
-                free |= c.free[tail];
-            }
-            if (tail == n || tail == 0 || !free) {
-                continue;
-            }
-            byPrefix.computeIfAbsent(String.join(" ", Arrays.asList(c.tokens).subList(0, tail)), k -> new ArrayList<>())
-                    .add(c);
-        }
-        for (Map.Entry<String, List<Candidate>> e : byPrefix.entrySet()) {
-            List<Candidate> members = e.getValue();
-            if (members.size() < 2) {
-                continue;
-            }
-            String text = e.getKey() + " " + VAR;
-            Candidate target = byText.get(text);
-            if (target == null) {
-                Candidate first = members.get(0);
-                int tail = e.getKey().split(" ").length;
-                boolean[] flags = Arrays.copyOf(first.free, tail + 1);
-                flags[tail] = true;
-                target = new Candidate(text, flags);
-                byText.put(text, target);
-            }
-            for (Candidate c : members) {
-                if (c != target) {
-                    c.mergedInto = target;
-                    target.count += c.count;
-                }
-            }
-        }
-    }
-
-    /** The most frequent (then alphabetically first) host that {@code rare} stretches, or {@code best}. */
-    private static Candidate bestHost(Candidate rare, List<Candidate> hosts, Candidate best) {
-        for (Candidate host : hosts) {
-            if (host != rare && rare.count * 4 <= host.count && rare.tokens.length > host.tokens.length
-                    && (best == null || host.count > best.count
-                        || (host.count == best.count && host.text.compareTo(best.text) < 0))
-                    && stretches(host, rare)) {
-                best = host;
-            }
-        }
-        return best;
-    }
-
-    /** Whether {@code rare} is {@code host} with one free variable spanning extra tokens. */
-    private static boolean stretches(Candidate host, Candidate rare) {
-        int extra = rare.tokens.length - host.tokens.length;
-        for (int p = 0; p < host.tokens.length; p++) {
-            if (!host.free[p]) {
-                continue;
-            }
-            if (alignsWithStretch(host, rare, p, extra)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean alignsWithStretch(Candidate host, Candidate rare, int p, int extra) {
-        for (int q = 0; q < host.tokens.length; q++) {
-            if (q == p) {
-                continue;
-            }
-            int r = q < p ? q : q + extra;
-            if (!tokenMatches(host.tokens[q], rare.tokens[r])) {
-                return false;
-            }
-        }
-        for (int r = p + 1; r <= p + extra; r++) {
-            String t = rare.tokens[r];
-            if (t.contains("=") || t.endsWith(":")) {
-                return false;
-            }
-        }
-        StringBuilder stretched = new StringBuilder(rare.tokens[p]);
-        for (int r = p + 1; r <= p + extra; r++) {
-            stretched.append(' ').append(rare.tokens[r]);
-        }
-        return tokenMatches(host.tokens[p], stretched.toString());
-    }
-
-    private static boolean tokenMatches(String pattern, String token) {
-        if (pattern.equals(token)) {
-            return true;
-        }
-        if (!pattern.contains(VAR)) {
-            return false;
-        }
-        return new TemplatePattern(pattern).match(token, new int[2 * (token.length() + 2)]);
-    }
 
     /** The frame with a variable inside, or the value itself when all members have it empty. */
     private static String variableToken(List<Sig> members, int p, Frame frame) {

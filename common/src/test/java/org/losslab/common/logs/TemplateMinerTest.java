@@ -140,36 +140,36 @@ class TemplateMinerTest {
     @Test
     void quotedSpansJoinIntoOneTokenAndAnUnclosedQuoteJoinsNothing() {
         assertEquals(List.of("say", "\"a b c\"", "now"),
-                List.of(TemplateGrouper.joinSpans("say \"a b c\" now".split(" "))));
+                List.of(SignatureTokens.joinSpans("say \"a b c\" now".split(" "))));
         assertEquals(List.of("msg=\"request done\"", "status=<*>"),
-                List.of(TemplateGrouper.joinSpans("msg=\"request done\" status=<*>".split(" "))));
-        assertEquals(List.of("a", "\"one\"", "b"), List.of(TemplateGrouper.joinSpans("a \"one\" b".split(" "))));
+                List.of(SignatureTokens.joinSpans("msg=\"request done\" status=<*>".split(" "))));
+        assertEquals(List.of("a", "\"one\"", "b"), List.of(SignatureTokens.joinSpans("a \"one\" b".split(" "))));
         assertEquals(List.of("an", "\"open", "quote"),
-                List.of(TemplateGrouper.joinSpans("an \"open quote".split(" "))));
+                List.of(SignatureTokens.joinSpans("an \"open quote".split(" "))));
         assertEquals(List.of("moved", "[orders-<*>, orders-<*>, clicks-<*>]", "to"),
-                List.of(TemplateGrouper.joinSpans("moved [orders-<*>, orders-<*>, clicks-<*>] to".split(" "))));
+                List.of(SignatureTokens.joinSpans("moved [orders-<*>, orders-<*>, clicks-<*>] to".split(" "))));
         assertEquals(List.of("tags", "{env=prod, team=search},", "done"),
-                List.of(TemplateGrouper.joinSpans("tags {env=prod, team=search}, done".split(" "))));
+                List.of(SignatureTokens.joinSpans("tags {env=prod, team=search}, done".split(" "))));
         // brackets around words that are not a comma-separated list, JSON pairs, a list that never closes
-        assertEquals(List.of("[client", "<*>]", "denied"), List.of(TemplateGrouper.joinSpans("[client <*>] denied"
+        assertEquals(List.of("[client", "<*>]", "denied"), List.of(SignatureTokens.joinSpans("[client <*>] denied"
                 .split(" "))));
-        assertEquals(List.of("{\"a\":", "<*>,", "\"b\":", "<*>}"), List.of(TemplateGrouper.joinSpans(
+        assertEquals(List.of("{\"a\":", "<*>,", "\"b\":", "<*>}"), List.of(SignatureTokens.joinSpans(
                 "{\"a\": <*>, \"b\": <*>}".split(" "))));
-        assertEquals(List.of("[a,", "b,", "c"), List.of(TemplateGrouper.joinSpans("[a, b, c".split(" "))));
+        assertEquals(List.of("[a,", "b,", "c"), List.of(SignatureTokens.joinSpans("[a, b, c".split(" "))));
         // an object's key=value list, whose values may have several words, is one collection
         assertEquals(List.of("saved", "Order{id=<*>, customer=Ann de la Cruz, items=<*>}"),
-                List.of(TemplateGrouper.joinSpans(
+                List.of(SignatureTokens.joinSpans(
                         "saved Order{id=<*>, customer=Ann de la Cruz, items=<*>}".split(" "))));
         assertEquals(List.of("Order{note=two words}", "saved"),
-                List.of(TemplateGrouper.joinSpans("Order{note=two words} saved".split(" "))));
+                List.of(SignatureTokens.joinSpans("Order{note=two words} saved".split(" "))));
         // without brackets, each field of such a list is one token
         assertEquals(List.of("id=<*>,", "customer=Ann de la Cruz,", "items=<*>"),
-                List.of(TemplateGrouper.joinSpans("id=<*>, customer=Ann de la Cruz, items=<*>".split(" "))));
+                List.of(SignatureTokens.joinSpans("id=<*>, customer=Ann de la Cruz, items=<*>".split(" "))));
         // prose after a lone key=value, and a list whose next item is not a key=value, join nothing
         assertEquals(List.of("result=ok", "for", "user", "bob,", "then", "x=1"),
-                List.of(TemplateGrouper.joinSpans("result=ok for user bob, then x=1".split(" "))));
+                List.of(SignatureTokens.joinSpans("result=ok for user bob, then x=1".split(" "))));
         assertEquals(List.of("a,", "key=b", "c,", "next"),
-                List.of(TemplateGrouper.joinSpans("a, key=b c, next".split(" "))));
+                List.of(SignatureTokens.joinSpans("a, key=b c, next".split(" "))));
     }
 
     @Test
@@ -282,7 +282,7 @@ class TemplateMinerTest {
                 "{\"a\":1}tail", "{\"a\":1,\"b\":2"));
         List<String> runs = new java.util.ArrayList<>(java.util.Collections.nCopies(tokens.size(), (String) null));
         List<Boolean> glued = new java.util.ArrayList<>();
-        TemplateGrouper.splitJsonObjects(tokens, runs, glued);
+        SignatureTokens.splitJsonObjects(tokens, runs, glued);
         assertEquals(List.of("saw", "{\"a\":1,", "\"b\":[2,3],", "\"c\":\"x,y\"}", "{a,b}", "{\"a\":1}tail",
                 "{\"a\":1,\"b\":2"), tokens);
         assertEquals(List.of(false, false, true, true, false, false, false), glued);
@@ -308,7 +308,7 @@ class TemplateMinerTest {
     void runsOfVariablesCollapseAndKeepTheirTextWhenTheyDoNotVary() {
         List<String> tokens = new java.util.ArrayList<>();
         List<String> runs = new java.util.ArrayList<>();
-        TemplateGrouper.collapseRuns("took <*> <*> for <*>, <*>, <*>, then <*>, done".split(" "), tokens, runs);
+        SignatureTokens.collapseRuns("took <*> <*> for <*>, <*>, <*>, then <*>, done".split(" "), tokens, runs);
         assertEquals(List.of("took", "<*>", "for", "<*>,", "then", "<*>,", "done"), tokens);
         assertEquals(java.util.Arrays.asList(null, "<*> <*>", null, "<*>, <*>, <*>,", null, null, null), runs);
 
