@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * column when a log has neither; plain words inside it become fields ({@code combo}, a host, in
  * {@code Jun 14 15:16:01 combo sshd[42]: ...}). A word after the level that is padded by a
  * run of spaces in nearly every line is a column of an aligned log ({@code Info      CBS    Loaded ...}), so it
- * is the component; so is a dotted name there in nearly every line (a logger, {@code INFO app.db ...}). Everything after the header is the Content.
+ * is the component; so is a dotted name there in nearly every line (a logger, {@code INFO app.db ...}).
+ * Everything after the header is the Content.
  *
  * <p>Made-up examples: {@code 2024-03-01 12:00:01,123 INFO [main] a.b.Server: started} infers
  * {@code <Date> <Time> <Level> [<Thread>] <Component>: <Content>}; {@code [Mon Mar 04 10:00:00 2024] [warn]
@@ -105,7 +107,7 @@ public final class LayoutInference {
                 break;
             }
             columns.add(kind);
-            padded.add(agreedPadding(lines, p));
+            padded.add(agreed(lines, p, Token::padded));
             if (kind == Kind.COMPONENT) {
                 break;
             }
@@ -117,7 +119,7 @@ public final class LayoutInference {
         }
         List<Boolean> dotted = new ArrayList<>();
         for (int p = 0; p < columns.size(); p++) {
-            dotted.add(agreedDotted(lines, p));
+            dotted.add(agreed(lines, p, t -> DOTTED_NAME.matcher(t.text()).matches())); // a logger: app.db
         }
         int end = headerEnd(columns, padded, dotted);
         List<Kind> header = columns.subList(0, end);
@@ -275,25 +277,15 @@ public final class LayoutInference {
         return null;
     }
 
-    /** Whether the token at {@code p} is a dotted name ({@code app.db}, {@code com.acme.Api}) in nearly all lines. */
-    private static boolean agreedDotted(List<List<Token>> lines, int p) {
-        int dotted = 0;
+    /** Whether the token at {@code p} has a property in at least {@value #AGREEMENT} of the lines. */
+    private static boolean agreed(List<List<Token>> lines, int p, Predicate<Token> property) {
+        int holding = 0;
         for (List<Token> line : lines) {
-            if (p < line.size() && DOTTED_NAME.matcher(line.get(p).text()).matches()) {
-                dotted++;
+            if (p < line.size() && property.test(line.get(p))) {
+                holding++;
             }
         }
-        return dotted >= AGREEMENT * lines.size();
-    }
-
-    private static boolean agreedPadding(List<List<Token>> lines, int p) {
-        int padded = 0;
-        for (List<Token> line : lines) {
-            if (p < line.size() && line.get(p).padded()) {
-                padded++;
-            }
-        }
-        return padded >= AGREEMENT * lines.size();
+        return holding >= AGREEMENT * lines.size();
     }
 
     /** The leading tokens of a stripped line, a bracketed group (nesting allowed) as one token. */

@@ -3,9 +3,12 @@ package org.losslab.common.logs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -237,12 +240,13 @@ final class TemplateGrouper {
     private static Map<String, List<Sig>> partitionByParameter(List<Sig> group, List<Integer> splitColumns) {
         List<Integer> keyed = new ArrayList<>();
         for (int p : splitColumns) {
-            Map<String, Integer> valuesPerKey = new HashMap<>();
+            Set<String> keys = new HashSet<>();
+            Set<String> values = new HashSet<>();
             for (Sig s : group) {
-                valuesPerKey.merge(parameterKey(s.tokens[p]), 1, Integer::sum);
+                keys.add(parameterKey(s.tokens[p]));
+                values.add(s.tokens[p]);
             }
-            long distinctValues = group.stream().map(s -> s.tokens[p]).distinct().count();
-            if (valuesPerKey.size() >= 2 && valuesPerKey.size() < distinctValues) {
+            if (keys.size() >= 2 && keys.size() < values.size()) {
                 keyed.add(p);
             }
         }
@@ -383,7 +387,7 @@ final class TemplateGrouper {
                 return false;
             }
             String body = framed ? inner : inner.substring(1, inner.length() - 1);
-            if (body.isEmpty() || body.contains(VAR) || body.equals(body.toUpperCase(java.util.Locale.ROOT))) {
+            if (body.isEmpty() || body.contains(VAR) || body.equals(body.toUpperCase(Locale.ROOT))) {
                 return false;
             }
         }
