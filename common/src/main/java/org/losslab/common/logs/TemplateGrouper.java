@@ -376,8 +376,9 @@ final class TemplateGrouper {
      * Every value is a double-quoted string that is not an upper-case constant: a program quotes the values it
      * interpolates into a message ({@code comm="cron"}, {@code task "Nightly Sync" started}), so a quoted column
      * is data however few distinct values a sample holds. Upper-case words ({@code result="DENIED"}) are the
-     * constants of an enumeration and still split. The quotes are the frame's ({@code comm="}...{@code "}) or
-     * each value's own.
+     * constants of an enumeration and still split. A body the masker hid part of ({@code image="nginx:<*>"} beside
+     * {@code image="busybox:latest"}) is data all the more: its masked part already varies. The quotes are the
+     * frame's ({@code comm="}...{@code "}) or each value's own.
      */
     private static boolean allQuoted(Frame frame, Iterable<String> values) {
         boolean framed = frame.prefix.endsWith("\"") && frame.suffix.startsWith("\"");
@@ -387,7 +388,7 @@ final class TemplateGrouper {
                 return false;
             }
             String body = framed ? inner : inner.substring(1, inner.length() - 1);
-            if (body.isEmpty() || body.contains(VAR) || body.equals(body.toUpperCase(Locale.ROOT))) {
+            if (body.isEmpty() || body.equals(VAR) || body.equals(body.toUpperCase(Locale.ROOT))) {
                 return false;
             }
         }

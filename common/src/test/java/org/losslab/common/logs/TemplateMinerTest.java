@@ -305,6 +305,19 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aQuotedValueWithAMaskedPartIsDataToo() {
+        // invented: container images, most with a version the masker hides (nginx:<*>), one with a tag word
+        List<String> lines = new java.util.ArrayList<>();
+        String[] images = {"nginx:1.25", "redis:7.2", "busybox:latest", "alpine:3.19", "postgres:16.1"};
+        for (int i = 0; i < 60; i++) {
+            lines.add("\"Successfully pulled image\" image=\"" + images[i % images.length] + "\" duration=\""
+                    + (i % 9) + "." + (10 + i) + "s\"");
+        }
+        assertEquals(new TreeSet<>(List.of("\"Successfully pulled image\" image=\"<*>\" duration=\"<*>\"")),
+                templatesOf(TemplateMiner.mine(lines)));
+    }
+
+    @Test
     void runsOfVariablesCollapseAndKeepTheirTextWhenTheyDoNotVary() {
         List<String> tokens = new java.util.ArrayList<>();
         List<String> runs = new java.util.ArrayList<>();
