@@ -276,17 +276,22 @@ final class TemplateGrouper {
      * previous column is not constant). The values of one parameter often share a leading part beyond the
      * {@code =} ({@code cmp=com.acme.shop/.Cart}, {@code cmp=com.acme.mail/.Inbox} share {@code cmp=com.acme.}),
      * and the value is what follows the key however much of it the values share, so the frame returned for
-     * {@code key=value} ends at the last {@code =} of the common prefix (or the quote that opens the value).
+     * {@code key=value} ends at the last {@code =} of the common prefix (or the double or single quote that opens
+     * the value: {@code customer='ann'} renders {@code customer='<*>'}).
      */
     static Frame parameterFrame(Frame frame, String previous) {
         int eq = frame.prefix.lastIndexOf('=');
         if (eq > 0) {
-            int cut = eq + 1 < frame.prefix.length() && frame.prefix.charAt(eq + 1) == '"' ? eq + 2 : eq + 1;
+            int cut = eq + 1 < frame.prefix.length() && isQuote(frame.prefix.charAt(eq + 1)) ? eq + 2 : eq + 1;
             return cut == frame.prefix.length() ? frame : new Frame(frame.prefix.substring(0, cut), frame.suffix);
         }
         boolean named = frame.prefix.endsWith(":")
                 || previous != null && (previous.endsWith(":") || previous.endsWith("="));
         return named ? frame : null;
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'';
     }
 
     private static boolean hasUnmaskedValue(Frame frame, Iterable<String> values) {

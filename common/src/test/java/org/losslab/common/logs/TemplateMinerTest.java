@@ -221,6 +221,19 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aSingleQuotedParameterKeepsBothQuotesAroundItsVariable() {
+        // invented: a Java toString() dump, the customer's name in single quotes after the key
+        String[] names = {"ann", "bo", "cy", "di", "ed", "flo", "gus", "hal", "ida", "jo", "kim", "lu", "max", "ned"};
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 56; i++) {
+            lines.add("created Order{id=" + (1000 + i) + ", customer='" + names[i % names.length] + "', total=" + i
+                    + ".50}");
+        }
+        assertEquals(Set.of("created Order{id=<*>, customer='<*>', total=<*>}"),
+                templatesOf(TemplateMiner.mine(lines)));
+    }
+
+    @Test
     void aColumnOfSeveralParametersSplitsByKeyAndDecidesEachKeysValues() {
         // invented: one column holds either counters or the top window's class; the keys are two events, and the
         // class names of "top=" are that parameter's values, not five more events
