@@ -29,6 +29,13 @@ import java.util.TreeMap;
  */
 final class TemplateGrouper {
     static final String VAR = ContentMasker.VARIABLE;
+    /**
+     * Keys under which structured logs print the event's own message rather than a value: logfmt and JSON lines
+     * from Go's slog, logrus and zap, pino and bunyan ({@code msg}), Logstash-style JSON ({@code message}),
+     * structlog ({@code event}). {@code level=INFO msg="peer connected" peer=ann} and {@code msg="peer banned"}
+     * with the same keys are two events, though every message is quoted.
+     */
+    static final Set<String> MESSAGE_KEYS = Set.of("msg", "message", "event");
 
     private final TemplateMinerSettings settings;
 
@@ -290,6 +297,29 @@ final class TemplateGrouper {
         return named ? frame : null;
     }
 
+    /**
+     * The name of the parameter a frame's prefix ends with, lower-cased ({@code msg} for {@code level=INFO msg="}
+     * and for {@code "msg":"}), or "" when the prefix does not end with a {@code key=} or {@code key:}.
+     */
+    static String parameterName(String prefix) {
+        int end = prefix.length();
+        while (end > 0 && isQuote(prefix.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0 || (prefix.charAt(end - 1) != '=' && prefix.charAt(end - 1) != ':')) {
+            return "";
+        }
+        end--;
+        while (end > 0 && isQuote(prefix.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && (Character.isLetterOrDigit(prefix.charAt(start - 1)) || prefix.charAt(start - 1) == '_')) {
+            start--;
+        }
+        return prefix.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
     private static boolean isQuote(char c) {
         return c == '"' || c == '\'';
     }
@@ -383,10 +413,14 @@ final class TemplateGrouper {
      * is data however few distinct values a sample holds. Upper-case words ({@code result="DENIED"}) are the
      * constants of an enumeration and still split. A body the masker hid part of ({@code image="nginx:<*>"} beside
      * {@code image="busybox:latest"}) is data all the more: its masked part already varies. The quotes are the
-     * frame's ({@code comm="}...{@code "}) or each value's own.
+     * frame's ({@code comm="}...{@code "}) or each value's own. Not under a message key ({@link #MESSAGE_KEYS}):
+     * there the quotes are the format's syntax around the event's own text.
      */
     private static boolean allQuoted(Frame frame, Iterable<String> values) {
         boolean framed = frame.prefix.endsWith("\"") && frame.suffix.startsWith("\"");
+        if (framed && MESSAGE_KEYS.contains(parameterName(frame.prefix))) {
+            return false;
+        }
         for (String v : values) {
             String inner = framed ? frame.inner(v) : v;
             if (!framed && !(inner.length() >= 2 && inner.startsWith("\"") && inner.endsWith("\""))) {

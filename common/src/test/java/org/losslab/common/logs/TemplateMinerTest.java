@@ -318,6 +318,30 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aQuotedMessageOfStructuredLinesNamesTheEventWhileOtherQuotedValuesStayData() {
+        // invented: Go slog-style logfmt and pino-style JSON, several messages sharing one set of keys
+        List<String> lines = new java.util.ArrayList<>();
+        String[] peers = {"ann", "bo", "cy", "di", "ed", "flo", "gus", "hal", "ida", "jo", "kim", "lu", "max", "ned"};
+        String[] messages = {"peer connected", "peer disconnected", "peer banned"};
+        for (int i = 0; i < 90; i++) {
+            lines.add("level=INFO msg=\"" + messages[i % 3] + "\" peer=" + peers[i % peers.length] + " id=" + i
+                    + " agent=\"" + (i % 2 == 0 ? "curl 8.1" : "Firefox 121") + "\"");
+            lines.add("{\"level\":\"info\",\"message\":\"" + (i % 2 == 0 ? "job queued" : "job started")
+                    + "\",\"job\":" + (100 + i) + "}");
+        }
+        assertEquals(new TreeSet<>(List.of(
+                "level=INFO msg=\"peer banned\" peer=<*> id=<*> agent=\"<*>\"",
+                "level=INFO msg=\"peer connected\" peer=<*> id=<*> agent=\"<*>\"",
+                "level=INFO msg=\"peer disconnected\" peer=<*> id=<*> agent=\"<*>\"",
+                "{\"level\":\"info\",\"message\":\"job queued\",\"job\":<*>}",
+                "{\"level\":\"info\",\"message\":\"job started\",\"job\":<*>}")),
+                templatesOf(TemplateMiner.mine(lines)));
+        assertEquals("msg", TemplateGrouper.parameterName("level=INFO msg=\""));
+        assertEquals("message", TemplateGrouper.parameterName("{\"level\":\"info\",\"Message\":\""));
+        assertEquals("", TemplateGrouper.parameterName("task \""));
+    }
+
+    @Test
     void aQuotedValueWithAMaskedPartIsDataToo() {
         // invented: container images, most with a version the masker hides (nginx:<*>), one with a tag word
         List<String> lines = new java.util.ArrayList<>();
