@@ -198,8 +198,9 @@ final class TemplateGrouper {
                 continue;
             }
             Frame frame = Frame.of(values.keySet());
-            Frame named = parameterFrame(frame, p > 0 && anchor[p - 1] ? group.get(0).tokens[p - 1] : null);
-            if (isVariableColumn(frame, values, named)) {
+            String previous = p > 0 && anchor[p - 1] ? group.get(0).tokens[p - 1] : null;
+            Frame named = parameterFrame(frame, previous);
+            if (isVariableColumn(frame, values, named, isMessage(frame, previous))) {
                 variable[p] = named != null ? named : frame;
                 free[p] = hasUnmaskedValue(frame, values.keySet());
             } else {
@@ -298,6 +299,17 @@ final class TemplateGrouper {
     }
 
     /**
+     * Whether a column holds a structured line's message: its values follow a message key ({@link #MESSAGE_KEYS})
+     * in the same token ({@code msg="peer connected"}, {@code "msg":"peer connected",}) or in the constant token
+     * before it ({@code "msg": "peer connected",}, as JSON with spaces prints it; {@code previous} is null when the
+     * previous column is not constant).
+     */
+    static boolean isMessage(Frame frame, String previous) {
+        return MESSAGE_KEYS.contains(parameterName(frame.prefix))
+                || (previous != null && MESSAGE_KEYS.contains(parameterName(previous)));
+    }
+
+    /**
      * The name of the parameter a frame's prefix ends with, lower-cased ({@code msg} for {@code level=INFO msg="}
      * and for {@code "msg":"}), or "" when the prefix does not end with a {@code key=} or {@code key:}.
      */
@@ -346,11 +358,12 @@ final class TemplateGrouper {
      *       a hierarchical name ({@link #allNames}): the parameter's name is the constant, and a host, package or
      *       class name in it is data even when a sample holds only two of them ({@code server: example.com},
      *       {@code server: shop.example.org});</li>
-     *   <li>every value is a quoted string that is not an upper-case constant ({@link #allQuoted});</li>
+     *   <li>every value is a quoted string that is not an upper-case constant ({@link #allQuoted}), and the column
+     *       is not a structured line's message ({@code message}, {@link #isMessage});</li>
      *   <li>there are enough lines and most distinct values are seen once, or there are very many.</li>
      * </ul>
      */
-    boolean isVariableColumn(Frame frame, Map<String, Long> values, Frame named) {
+    boolean isVariableColumn(Frame frame, Map<String, Long> values, Frame named, boolean message) {
         int distinct = values.size();
         boolean masked = false;
         boolean empty = false;
@@ -378,7 +391,7 @@ final class TemplateGrouper {
         if (named != null && !masked && !empty && allNames(named, values.keySet())) {
             return true;
         }
-        if (!masked && !empty && allQuoted(frame, values.keySet())) {
+        if (!masked && !empty && !message && allQuoted(frame, values.keySet())) {
             return true;
         }
         int min = settings.minDistinctForVariable();
@@ -413,14 +426,11 @@ final class TemplateGrouper {
      * is data however few distinct values a sample holds. Upper-case words ({@code result="DENIED"}) are the
      * constants of an enumeration and still split. A body the masker hid part of ({@code image="nginx:<*>"} beside
      * {@code image="busybox:latest"}) is data all the more: its masked part already varies. The quotes are the
-     * frame's ({@code comm="}...{@code "}) or each value's own. Not under a message key ({@link #MESSAGE_KEYS}):
-     * there the quotes are the format's syntax around the event's own text.
+     * frame's ({@code comm="}...{@code "}) or each value's own. Not asked of a structured line's message
+     * ({@link #isMessage}): there the quotes are the format's syntax around the event's own text.
      */
     private static boolean allQuoted(Frame frame, Iterable<String> values) {
         boolean framed = frame.prefix.endsWith("\"") && frame.suffix.startsWith("\"");
-        if (framed && MESSAGE_KEYS.contains(parameterName(frame.prefix))) {
-            return false;
-        }
         for (String v : values) {
             String inner = framed ? frame.inner(v) : v;
             if (!framed && !(inner.length() >= 2 && inner.startsWith("\"") && inner.endsWith("\""))) {

@@ -319,7 +319,8 @@ class TemplateMinerTest {
 
     @Test
     void aQuotedMessageOfStructuredLinesNamesTheEventWhileOtherQuotedValuesStayData() {
-        // invented: Go slog-style logfmt and pino-style JSON, several messages sharing one set of keys
+        // invented: Go slog-style logfmt, pino-style JSON and structlog-style JSON with spaces, several messages
+        // sharing one set of keys
         List<String> lines = new java.util.ArrayList<>();
         String[] peers = {"ann", "bo", "cy", "di", "ed", "flo", "gus", "hal", "ida", "jo", "kim", "lu", "max", "ned"};
         String[] messages = {"peer connected", "peer disconnected", "peer banned"};
@@ -328,16 +329,21 @@ class TemplateMinerTest {
                     + " agent=\"" + (i % 2 == 0 ? "curl 8.1" : "Firefox 121") + "\"");
             lines.add("{\"level\":\"info\",\"message\":\"" + (i % 2 == 0 ? "job queued" : "job started")
                     + "\",\"job\":" + (100 + i) + "}");
+            lines.add("{\"event\": \"" + (i % 2 == 0 ? "cache hit" : "cache miss") + "\", \"key\": \"k" + i
+                    + "\", \"owner\": \"" + peers[i % peers.length] + "\"}");
         }
         assertEquals(new TreeSet<>(List.of(
                 "level=INFO msg=\"peer banned\" peer=<*> id=<*> agent=\"<*>\"",
                 "level=INFO msg=\"peer connected\" peer=<*> id=<*> agent=\"<*>\"",
                 "level=INFO msg=\"peer disconnected\" peer=<*> id=<*> agent=\"<*>\"",
                 "{\"level\":\"info\",\"message\":\"job queued\",\"job\":<*>}",
-                "{\"level\":\"info\",\"message\":\"job started\",\"job\":<*>}")),
+                "{\"level\":\"info\",\"message\":\"job started\",\"job\":<*>}",
+                "{\"event\": \"cache hit\", \"key\": \"<*>\", \"owner\": \"<*>\"}",
+                "{\"event\": \"cache miss\", \"key\": \"<*>\", \"owner\": \"<*>\"}")),
                 templatesOf(TemplateMiner.mine(lines)));
         assertEquals("msg", TemplateGrouper.parameterName("level=INFO msg=\""));
         assertEquals("message", TemplateGrouper.parameterName("{\"level\":\"info\",\"Message\":\""));
+        assertEquals("event", TemplateGrouper.parameterName("\"event\":"));
         assertEquals("", TemplateGrouper.parameterName("task \""));
     }
 
