@@ -525,12 +525,17 @@ final class TemplateGrouper {
         }
     }
 
-
-    /** The frame with a variable inside, or the value itself when all members have it empty. */
+    /**
+     * The frame with a variable inside, or the value itself when every line of the template has the same value. A
+     * column is judged over the whole candidate group, before the group splits into events; one that varies across
+     * the group but holds one value in all lines of an event is constant for that event. Invented example: JSON
+     * lines of one shape whose nested object differs by event ({@code "req":{"method":"POST","id":<*>}} with
+     * {@code "msg":"incoming request"}, {@code "user":{"id":<*>,"name":"u17"}} with {@code "msg":"signed in"}).
+     */
     private static String variableToken(List<Sig> members, int p, Frame frame) {
         String value = members.get(0).tokens[p];
         for (Sig s : members) {
-            if (!s.tokens[p].equals(value) || !frame.inner(value).isEmpty()) {
+            if (!s.tokens[p].equals(value)) {
                 return frame.prefix + VAR + frame.suffix;
             }
         }

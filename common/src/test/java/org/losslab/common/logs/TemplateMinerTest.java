@@ -348,6 +348,28 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aColumnThatVariesAcrossEventsButNotWithinOneIsWrittenOutInThatEventsTemplate() {
+        // invented: pino-style JSON lines of one shape; the nested object is fixed for two events and holds a
+        // user name (many of them) in the third
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String head = "{\"level\":30,\"time\":" + (1733400000000L + 7919L * i) + ",\"pid\":" + (100 + 37 * i % 900)
+                    + ",\"hostname\":\"web-" + (1 + i % 3) + "\",";
+            String name = "u" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
+            lines.add(head + "\"req\":{\"method\":\"POST\",\"id\":" + (100 + i) + "},\"msg\":\"incoming request\"}");
+            lines.add(head + "\"err\":{\"type\":\"TimeoutError\",\"ms\":" + (500 + i) + "},\"msg\":\"timed out\"}");
+            lines.add(head + "\"user\":{\"id\":" + i + ",\"name\":\"" + name + "\"},\"msg\":\"signed in\"}");
+        }
+        Set<String> templates = templatesOf(TemplateMiner.mine(lines));
+        String head = "{\"level\":<*>,\"time\":<*>,\"pid\":<*>,\"hostname\":\"web-<*>\",";
+        assertEquals(3, templates.size(), templates.toString());
+        assertTrue(templates.contains(head + "\"req\":{\"method\":\"POST\",\"id\":<*>},\"msg\":\"incoming request\"}"),
+                templates.toString());
+        assertTrue(templates.contains(head + "\"err\":{\"type\":\"TimeoutError\",\"ms\":<*>},\"msg\":\"timed out\"}"),
+                templates.toString());
+    }
+
+    @Test
     void aQuotedValueWithAMaskedPartIsDataToo() {
         // invented: container images, most with a version the masker hides (nginx:<*>), one with a tag word
         List<String> lines = new java.util.ArrayList<>();
