@@ -56,6 +56,7 @@ final class BenchIngestLogsCommand extends SparkCommand {
         json.put("baseline", run(result.baseline()));
         json.put("ingest", run(result.ingest()));
         json.put("ingest_without_writing", run(result.ingestWithoutWriting()));
+        json.put("ingest_without_writing_seconds", result.unwrittenSeconds());
         json.put("ratio", result.ratio());
         json.put("ratios", result.ratios());
         json.put("baseline_seconds", result.baselineSeconds());
