@@ -112,11 +112,12 @@ final class SignatureTokens {
      * Joins each span of tokens that prints one value into one token, so that the lines of one event stay in one
      * bucket when that value's word count varies, and the span is one column for the per-position statistics:
      * many distinct values make it one variable ({@code "<*>"}, {@code [<*>]}), one value everywhere keeps it
-     * literal text. Three kinds of span, each a value in logs at large:
+     * literal text. Four kinds of span, each a value in logs at large:
      * <ul>
      *   <li>a double-quoted string, which a program prints as one argument however many words it holds
      *       ({@code user "Ann Lee" logged in}, {@code folder "Q3 reports" deleted}): it opens at a token with
      *       an odd number of quotes and closes at the next such token;</li>
+     *   <li>a single-quoted string of several words ({@link #singleQuoteClose});</li>
      *   <li>a collection printed as comma-separated elements in brackets or braces, as Java's and Python's
      *       lists, sets and maps print ({@code moved [orders-3, orders-7] to broker 2},
      *       {@code tags {env=prod, team=search}}) and objects print their fields
@@ -134,6 +135,9 @@ final class SignatureTokens {
         List<String> out = null;
         for (int i = 0; i < tokens.length; i++) {
             int close = quoteClose(tokens, i);
+            if (close < 0) {
+                close = singleQuoteClose(tokens, i);
+            }
             if (close < 0) {
                 close = collectionClose(tokens, i);
             }
@@ -165,6 +169,38 @@ final class SignatureTokens {
             }
         }
         return -1;
+    }
+
+    /**
+     * A single-quoted span of several words ({@code could not open 'Q3 budget draft.txt': denied},
+     * {@code name='Ann Lee'}): it opens at a token whose quote starts the token or follows {@code =}, {@code :} or
+     * an opening bracket and is not closed in that token, and closes at the first later token whose last quote is
+     * followed by nothing but punctuation. Apostrophes inside words ({@code don't}) neither open nor close one.
+     */
+    private static int singleQuoteClose(String[] tokens, int open) {
+        String first = tokens[open];
+        int q = first.indexOf('\'');
+        if (q < 0 || count(first, '\'') != 1 || (q > 0 && "=:([{".indexOf(first.charAt(q - 1)) < 0)) {
+            return -1;
+        }
+        for (int j = open + 1; j < tokens.length; j++) {
+            String t = tokens[j];
+            int last = t.lastIndexOf('\'');
+            if (last >= 0 && closesQuote(t, last)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the quote at {@code at} ends a quoted span: only punctuation follows it in the token. */
+    private static boolean closesQuote(String token, int at) {
+        for (int k = at + 1; k < token.length(); k++) {
+            if (".,:;)]}".indexOf(token.charAt(k)) < 0) {
+                return false;
+            }
+        }
+        return at > 0;
     }
 
     private static int collectionClose(String[] tokens, int open) {

@@ -146,6 +146,16 @@ class TemplateMinerTest {
         assertEquals(List.of("a", "\"one\"", "b"), List.of(SignatureTokens.joinSpans("a \"one\" b".split(" "))));
         assertEquals(List.of("an", "\"open", "quote"),
                 List.of(SignatureTokens.joinSpans("an \"open quote".split(" "))));
+        // single quotes: a span of words, also after key=; apostrophes in words and an unclosed quote join nothing
+        assertEquals(List.of("open", "'Q3 budget draft.txt':", "denied"),
+                List.of(SignatureTokens.joinSpans("open 'Q3 budget draft.txt': denied".split(" "))));
+        assertEquals(List.of("name='Ann Lee'", "ok"),
+                List.of(SignatureTokens.joinSpans("name='Ann Lee' ok".split(" "))));
+        assertEquals(List.of("result", "'exit-code'."),
+                List.of(SignatureTokens.joinSpans("result 'exit-code'.".split(" "))));
+        assertEquals(List.of("don't", "stop", "it's", "fine"),
+                List.of(SignatureTokens.joinSpans("don't stop it's fine".split(" "))));
+        assertEquals(List.of("an", "'open", "quote"), List.of(SignatureTokens.joinSpans("an 'open quote".split(" "))));
         assertEquals(List.of("moved", "[orders-<*>, orders-<*>, clicks-<*>]", "to"),
                 List.of(SignatureTokens.joinSpans("moved [orders-<*>, orders-<*>, clicks-<*>] to".split(" "))));
         assertEquals(List.of("tags", "{env=prod, team=search},", "done"),
@@ -367,6 +377,23 @@ class TemplateMinerTest {
                 templates.toString());
         assertTrue(templates.contains(head + "\"err\":{\"type\":\"TimeoutError\",\"ms\":<*>},\"msg\":\"timed out\"}"),
                 templates.toString());
+    }
+
+    @Test
+    void aSingleQuotedValueOfSeveralWordsIsOneVariable() {
+        // invented: file names of one to four words in single quotes
+        String[] words = {"q3", "budget", "draft", "final", "team", "offsite", "notes", "photo", "trip", "plan", "scan",
+            "receipt", "lease", "memo", "logo", "poster", "agenda", "slides", "demo", "archive"};
+        List<String> lines = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 200; i++) {
+            StringBuilder name = new StringBuilder(words[random.nextInt(words.length)]);
+            for (int k = random.nextInt(4); k > 0; k--) {
+                name.append(' ').append(words[random.nextInt(words.length)]);
+            }
+            lines.add("Could not open '" + name + ".txt': permission denied");
+        }
+        assertEquals(Set.of("Could not open '<*>': permission denied"), templatesOf(TemplateMiner.mine(lines)));
     }
 
     @Test
