@@ -112,12 +112,13 @@ final class SignatureTokens {
      * Joins each span of tokens that prints one value into one token, so that the lines of one event stay in one
      * bucket when that value's word count varies, and the span is one column for the per-position statistics:
      * many distinct values make it one variable ({@code "<*>"}, {@code [<*>]}), one value everywhere keeps it
-     * literal text. Four kinds of span, each a value in logs at large:
+     * literal text. These kinds of span, each a value in logs at large:
      * <ul>
      *   <li>a double-quoted string, which a program prints as one argument however many words it holds
      *       ({@code user "Ann Lee" logged in}, {@code folder "Q3 reports" deleted}): it opens at a token with
      *       an odd number of quotes and closes at the next such token;</li>
-     *   <li>a single-quoted string of several words ({@link #singleQuoteClose});</li>
+     *   <li>a single-quoted string of several words ({@link #singleQuoteClose}), and a parenthesised group of
+     *       several words ({@link #parenClose});</li>
      *   <li>a collection printed as comma-separated elements in brackets or braces, as Java's and Python's
      *       lists, sets and maps print ({@code moved [orders-3, orders-7] to broker 2},
      *       {@code tags {env=prod, team=search}}) and objects print their fields
@@ -137,6 +138,9 @@ final class SignatureTokens {
             int close = quoteClose(tokens, i);
             if (close < 0) {
                 close = singleQuoteClose(tokens, i);
+            }
+            if (close < 0) {
+                close = parenClose(tokens, i);
             }
             if (close < 0) {
                 close = collectionClose(tokens, i);
@@ -188,6 +192,32 @@ final class SignatureTokens {
             int last = t.lastIndexOf('\'');
             if (last >= 0 && closesQuote(t, last)) {
                 return j;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A parenthesised group of several words: an aside a program prints as one value, a name, a reason or a
+     * phase ({@code worker (annual budget) finished}, {@code pause (G1 Evacuation Pause) took <*>}). It opens at a
+     * token that starts with the only opening parenthesis it holds and closes at the first token with a closing
+     * one (that parenthesis ending the token or followed by one punctuation mark). A nested parenthesis or a
+     * {@code key=value} inside joins nothing: that is structure, not one value.
+     */
+    private static int parenClose(String[] tokens, int open) {
+        String first = tokens[open];
+        if (!first.startsWith("(") || count(first, '(') != 1 || count(first, ')') != 0) {
+            return -1;
+        }
+        for (int j = open + 1; j < tokens.length; j++) {
+            String t = tokens[j];
+            if (t.indexOf('(') >= 0 || t.indexOf('=') >= 0) {
+                return -1;
+            }
+            if (t.indexOf(')') >= 0) {
+                boolean ends = t.endsWith(")") || t.length() >= 2 && t.charAt(t.length() - 2) == ')'
+                        && ".,:;".indexOf(t.charAt(t.length() - 1)) >= 0;
+                return count(t, ')') == 1 && ends ? j : -1;
             }
         }
         return -1;

@@ -156,6 +156,15 @@ class TemplateMinerTest {
         assertEquals(List.of("don't", "stop", "it's", "fine"),
                 List.of(SignatureTokens.joinSpans("don't stop it's fine".split(" "))));
         assertEquals(List.of("an", "'open", "quote"), List.of(SignatureTokens.joinSpans("an 'open quote".split(" "))));
+        // parentheses: a group of words, closed by a parenthesis that ends its token; structure inside joins nothing
+        assertEquals(List.of("worker", "(annual budget)", "finished"),
+                List.of(SignatureTokens.joinSpans("worker (annual budget) finished".split(" "))));
+        assertEquals(List.of("pause", "(G1 Evacuation Pause),", "done"),
+                List.of(SignatureTokens.joinSpans("pause (G1 Evacuation Pause), done".split(" "))));
+        assertEquals(List.of("login", "(uid=0", "euid=0)"),
+                List.of(SignatureTokens.joinSpans("login (uid=0 euid=0)".split(" "))));
+        assertEquals(List.of("f(a", "b)"), List.of(SignatureTokens.joinSpans("f(a b)".split(" "))));
+        assertEquals(List.of("an", "(open", "aside"), List.of(SignatureTokens.joinSpans("an (open aside".split(" "))));
         assertEquals(List.of("moved", "[orders-<*>, orders-<*>, clicks-<*>]", "to"),
                 List.of(SignatureTokens.joinSpans("moved [orders-<*>, orders-<*>, clicks-<*>] to".split(" "))));
         assertEquals(List.of("tags", "{env=prod, team=search},", "done"),
@@ -394,6 +403,22 @@ class TemplateMinerTest {
             lines.add("Could not open '" + name + ".txt': permission denied");
         }
         assertEquals(Set.of("Could not open '<*>': permission denied"), templatesOf(TemplateMiner.mine(lines)));
+    }
+
+    @Test
+    void aParenthesisedGroupOfWordsIsOneValueAndAConstantOneStaysLiteral() {
+        // invented: worker names of one or two words in parentheses, and a constant phase name in parentheses
+        String[] words = {"annual", "budget", "draft", "final", "team", "offsite", "notes", "photo", "trip", "plan",
+            "scan", "receipt", "lease", "memo", "logo", "poster", "agenda", "slides", "demo", "archive"};
+        List<String> lines = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(19);
+        for (int i = 0; i < 200; i++) {
+            String name = words[random.nextInt(words.length)] + (i % 2 == 0 ? "" : " " + words[random.nextInt(20)]);
+            lines.add("Worker (" + name + ") finished batch " + i);
+            lines.add("pause (G1 Evacuation Pause) took " + (i % 40) + "." + i + "ms");
+        }
+        assertEquals(Set.of("Worker (<*>) finished batch <*>", "pause (G1 Evacuation Pause) took <*>"),
+                templatesOf(TemplateMiner.mine(lines)));
     }
 
     @Test
