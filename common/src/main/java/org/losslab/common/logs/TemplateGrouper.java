@@ -545,7 +545,9 @@ final class TemplateGrouper {
     /**
      * The constant frame around a variable column: the values' common prefix up to a delimiter and
      * their common suffix from a strong delimiter, so {@code rhost=a.b} and {@code rhost=<*>} become
-     * {@code rhost=<*>} and {@code (x)} and {@code ()} become {@code (<*>)}. The suffix may hold variables
+     * {@code rhost=<*>} and {@code (x)} and {@code ()} become {@code (<*>)}. A space ends a prefix too, inside a
+     * span joined into one token: {@code (host a.example.com)} and {@code (host b.example.org)} give
+     * {@code (host <*>)}. The suffix may hold variables
      * of its own: {@code Order{id=<*>, customer=Ann, items=<*>}} and {@code ... customer=Bo Lee, items=<*>}}
      * become {@code Order{id=<*>, customer=<*>, items=<*>}}.
      */
@@ -603,7 +605,7 @@ final class TemplateGrouper {
     private static int cutPrefixAtDelimiter(String s, int prefix) {
         for (int i = prefix; i > 0; i--) {
             char c = s.charAt(i - 1);
-            if (isStrongDelimiter(c) || c == '-' || c == '.') {
+            if (isStrongDelimiter(c) || c == '-' || c == '.' || c == ' ') {
                 return i;
             }
         }

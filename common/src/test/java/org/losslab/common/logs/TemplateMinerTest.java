@@ -416,9 +416,11 @@ class TemplateMinerTest {
             String name = words[random.nextInt(words.length)] + (i % 2 == 0 ? "" : " " + words[random.nextInt(20)]);
             lines.add("Worker (" + name + ") finished batch " + i);
             lines.add("pause (G1 Evacuation Pause) took " + (i % 40) + "." + i + "ms");
+            lines.add("read timed out (host " + words[random.nextInt(words.length)] + ".example.com)");
         }
-        assertEquals(Set.of("Worker (<*>) finished batch <*>", "pause (G1 Evacuation Pause) took <*>"),
-                templatesOf(TemplateMiner.mine(lines)));
+        // a word every value starts with stays in the template: the frame may end at a space inside a span
+        assertEquals(Set.of("Worker (<*>) finished batch <*>", "pause (G1 Evacuation Pause) took <*>",
+                "read timed out (host <*>)"), templatesOf(TemplateMiner.mine(lines)));
     }
 
     @Test
