@@ -547,9 +547,8 @@ final class TemplateGrouper {
      * their common suffix from a strong delimiter, so {@code rhost=a.b} and {@code rhost=<*>} become
      * {@code rhost=<*>} and {@code (x)} and {@code ()} become {@code (<*>)}. A space ends a prefix too, inside a
      * span joined into one token: {@code (host a.example.com)} and {@code (host b.example.org)} give
-     * {@code (host <*>)}. The suffix may hold variables
-     * of its own: {@code Order{id=<*>, customer=Ann, items=<*>}} and {@code ... customer=Bo Lee, items=<*>}}
-     * become {@code Order{id=<*>, customer=<*>, items=<*>}}.
+     * {@code (host <*>)}. The suffix may hold variables of its own: {@code Order{id=<*>, customer=Ann, items=<*>}}
+     * and {@code ... customer=Bo Lee, items=<*>}} become {@code Order{id=<*>, customer=<*>, items=<*>}}.
      */
     static final class Frame {
         final String prefix;

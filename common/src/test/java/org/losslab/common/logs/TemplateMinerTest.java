@@ -137,58 +137,47 @@ class TemplateMinerTest {
         assertEquals(List.of("Cy de la Cruz"), p.variables());
     }
 
+    /** The tokens of a space-separated signature after {@link SignatureTokens#joinSpans}. */
+    private static List<String> joined(String signature) {
+        return List.of(SignatureTokens.joinSpans(signature.split(" ")));
+    }
+
     @Test
     void quotedSpansJoinIntoOneTokenAndAnUnclosedQuoteJoinsNothing() {
-        assertEquals(List.of("say", "\"a b c\"", "now"),
-                List.of(SignatureTokens.joinSpans("say \"a b c\" now".split(" "))));
-        assertEquals(List.of("msg=\"request done\"", "status=<*>"),
-                List.of(SignatureTokens.joinSpans("msg=\"request done\" status=<*>".split(" "))));
-        assertEquals(List.of("a", "\"one\"", "b"), List.of(SignatureTokens.joinSpans("a \"one\" b".split(" "))));
-        assertEquals(List.of("an", "\"open", "quote"),
-                List.of(SignatureTokens.joinSpans("an \"open quote".split(" "))));
+        assertEquals(List.of("say", "\"a b c\"", "now"), joined("say \"a b c\" now"));
+        assertEquals(List.of("msg=\"request done\"", "status=<*>"), joined("msg=\"request done\" status=<*>"));
+        assertEquals(List.of("a", "\"one\"", "b"), joined("a \"one\" b"));
+        assertEquals(List.of("an", "\"open", "quote"), joined("an \"open quote"));
         // single quotes: a span of words, also after key=; apostrophes in words and an unclosed quote join nothing
-        assertEquals(List.of("open", "'Q3 budget draft.txt':", "denied"),
-                List.of(SignatureTokens.joinSpans("open 'Q3 budget draft.txt': denied".split(" "))));
-        assertEquals(List.of("name='Ann Lee'", "ok"),
-                List.of(SignatureTokens.joinSpans("name='Ann Lee' ok".split(" "))));
-        assertEquals(List.of("result", "'exit-code'."),
-                List.of(SignatureTokens.joinSpans("result 'exit-code'.".split(" "))));
-        assertEquals(List.of("don't", "stop", "it's", "fine"),
-                List.of(SignatureTokens.joinSpans("don't stop it's fine".split(" "))));
-        assertEquals(List.of("an", "'open", "quote"), List.of(SignatureTokens.joinSpans("an 'open quote".split(" "))));
+        assertEquals(List.of("open", "'Q3 budget draft.txt':", "denied"), joined("open 'Q3 budget draft.txt': denied"));
+        assertEquals(List.of("name='Ann Lee'", "ok"), joined("name='Ann Lee' ok"));
+        assertEquals(List.of("result", "'exit-code'."), joined("result 'exit-code'."));
+        assertEquals(List.of("don't", "stop", "it's", "fine"), joined("don't stop it's fine"));
+        assertEquals(List.of("an", "'open", "quote"), joined("an 'open quote"));
         // parentheses: a group of words, closed by a parenthesis that ends its token; structure inside joins nothing
-        assertEquals(List.of("worker", "(annual budget)", "finished"),
-                List.of(SignatureTokens.joinSpans("worker (annual budget) finished".split(" "))));
-        assertEquals(List.of("pause", "(G1 Evacuation Pause),", "done"),
-                List.of(SignatureTokens.joinSpans("pause (G1 Evacuation Pause), done".split(" "))));
-        assertEquals(List.of("login", "(uid=0", "euid=0)"),
-                List.of(SignatureTokens.joinSpans("login (uid=0 euid=0)".split(" "))));
-        assertEquals(List.of("f(a", "b)"), List.of(SignatureTokens.joinSpans("f(a b)".split(" "))));
-        assertEquals(List.of("an", "(open", "aside"), List.of(SignatureTokens.joinSpans("an (open aside".split(" "))));
+        assertEquals(List.of("worker", "(annual budget)", "finished"), joined("worker (annual budget) finished"));
+        assertEquals(List.of("pause", "(G1 Evacuation Pause),", "done"), joined("pause (G1 Evacuation Pause), done"));
+        assertEquals(List.of("login", "(uid=0", "euid=0)"), joined("login (uid=0 euid=0)"));
+        assertEquals(List.of("f(a", "b)"), joined("f(a b)"));
+        assertEquals(List.of("an", "(open", "aside"), joined("an (open aside"));
         assertEquals(List.of("moved", "[orders-<*>, orders-<*>, clicks-<*>]", "to"),
-                List.of(SignatureTokens.joinSpans("moved [orders-<*>, orders-<*>, clicks-<*>] to".split(" "))));
-        assertEquals(List.of("tags", "{env=prod, team=search},", "done"),
-                List.of(SignatureTokens.joinSpans("tags {env=prod, team=search}, done".split(" "))));
+                joined("moved [orders-<*>, orders-<*>, clicks-<*>] to"));
+        assertEquals(List.of("tags", "{env=prod, team=search},", "done"), joined("tags {env=prod, team=search}, done"));
         // brackets around words that are not a comma-separated list, JSON pairs, a list that never closes
-        assertEquals(List.of("[client", "<*>]", "denied"), List.of(SignatureTokens.joinSpans("[client <*>] denied"
-                .split(" "))));
-        assertEquals(List.of("{\"a\":", "<*>,", "\"b\":", "<*>}"), List.of(SignatureTokens.joinSpans(
-                "{\"a\": <*>, \"b\": <*>}".split(" "))));
-        assertEquals(List.of("[a,", "b,", "c"), List.of(SignatureTokens.joinSpans("[a, b, c".split(" "))));
+        assertEquals(List.of("[client", "<*>]", "denied"), joined("[client <*>] denied"));
+        assertEquals(List.of("{\"a\":", "<*>,", "\"b\":", "<*>}"), joined("{\"a\": <*>, \"b\": <*>}"));
+        assertEquals(List.of("[a,", "b,", "c"), joined("[a, b, c"));
         // an object's key=value list, whose values may have several words, is one collection
         assertEquals(List.of("saved", "Order{id=<*>, customer=Ann de la Cruz, items=<*>}"),
-                List.of(SignatureTokens.joinSpans(
-                        "saved Order{id=<*>, customer=Ann de la Cruz, items=<*>}".split(" "))));
-        assertEquals(List.of("Order{note=two words}", "saved"),
-                List.of(SignatureTokens.joinSpans("Order{note=two words} saved".split(" "))));
+                joined("saved Order{id=<*>, customer=Ann de la Cruz, items=<*>}"));
+        assertEquals(List.of("Order{note=two words}", "saved"), joined("Order{note=two words} saved"));
         // without brackets, each field of such a list is one token
         assertEquals(List.of("id=<*>,", "customer=Ann de la Cruz,", "items=<*>"),
-                List.of(SignatureTokens.joinSpans("id=<*>, customer=Ann de la Cruz, items=<*>".split(" "))));
+                joined("id=<*>, customer=Ann de la Cruz, items=<*>"));
         // prose after a lone key=value, and a list whose next item is not a key=value, join nothing
         assertEquals(List.of("result=ok", "for", "user", "bob,", "then", "x=1"),
-                List.of(SignatureTokens.joinSpans("result=ok for user bob, then x=1".split(" "))));
-        assertEquals(List.of("a,", "key=b", "c,", "next"),
-                List.of(SignatureTokens.joinSpans("a, key=b c, next".split(" "))));
+                joined("result=ok for user bob, then x=1"));
+        assertEquals(List.of("a,", "key=b", "c,", "next"), joined("a, key=b c, next"));
     }
 
     @Test

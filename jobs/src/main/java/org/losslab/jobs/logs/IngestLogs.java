@@ -142,8 +142,7 @@ public final class IngestLogs {
 
     /** Both passes over one input into Spark's no-op sink, for benchmarks: the ingest's work minus Parquet. */
     public static long parseWithoutWriting(SparkSession spark, String system, String input) {
-        Parsed parsed = parse(spark, format(system, null), system, LogInput.of(spark, List.of(input), "line"),
-                new JobSteps(spark, "ingest-logs (no write)", LOG));
+        Parsed parsed = parseBuiltin(spark, system, input, "ingest-logs (no write)");
         parsed.lines().write().format("noop").mode("overwrite").save();
         return parsed.summary().lines();
     }
@@ -153,8 +152,12 @@ public final class IngestLogs {
      * {@code log_lines} rows, unexecuted: each action on it reads the input once with the model already mined.
      */
     public static Dataset<Row> passTwo(SparkSession spark, String system, String input) {
+        return parseBuiltin(spark, system, input, "ingest-logs (benchmark)").lines();
+    }
+
+    private static Parsed parseBuiltin(SparkSession spark, String system, String input, String job) {
         return parse(spark, format(system, null), system, LogInput.of(spark, List.of(input), "line"),
-                new JobSteps(spark, "ingest-logs (benchmark)", LOG)).lines();
+                new JobSteps(spark, job, LOG));
     }
 
     public Result run(SparkSession spark) {
